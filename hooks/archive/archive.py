@@ -1,0 +1,285 @@
+"""The archive: every record, references resolved, figures summed, problems collected.
+
+`build_archive` is the one entry point: it loads, validates and cross-checks, and either
+returns an Archive or raises ArchiveError listing every problem together.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .load import Loaded, Origin, TestimonyVersion, load_records, load_testimonies
+from .models import LANGS, County, Figure, Milestone, Project, Source, TestimonyMeta, Text
+from .problems import ArchiveError, Problem, dotted
+
+
+@dataclass
+class Testimony:
+    slug: str
+    versions: dict[str, TestimonyVersion]
+
+    @property
+    def meta(self) -> TestimonyMeta:
+        return next(iter(self.versions.values())).meta
+
+    def version(self, lang: str) -> TestimonyVersion:
+        return self.versions.get(lang) or next(iter(self.versions.values()))
+
+
+@dataclass
+class Total:
+    """A sum computed from records, with the qualifier its parts allow."""
+
+    value: Decimal
+    qualifier: str
+    parts: int
+
+
+@dataclass
+class TranslationGap:
+    file: str
+    line: int | None
+    field: str
+    missing: str  # the language that is missing
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: field '{self.field}' has no {self.missing} text yet"
+
+
+@dataclass
+class Archive:
+    counties: dict[str, County] = field(default_factory=dict)
+    projects: dict[str, Project] = field(default_factory=dict)
+    milestones: dict[str, Milestone] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    testimonies: dict[str, Testimony] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    gaps: list[TranslationGap] = field(default_factory=list)
+
+    # Indexes, built once so that no page does a search over all records.
+    def projects_of(self, county_id: str) -> list[Project]:
+        return self._by_county["projects"].get(county_id, [])
+
+    def milestones_of(self, county_id: str) -> list[Milestone]:
+        return self._by_county["milestones"].get(county_id, [])
+
+    def testimonies_of(self, county_id: str) -> list[Testimony]:
+        return self._by_county["testimonies"].get(county_id, [])
+
+    def testimonies_of_project(self, project_id: str) -> list[Testimony]:
+        return self._testimonies_by_project.get(project_id, [])
+
+    def milestones_of_project(self, project_id: str) -> list[Milestone]:
+        return self._milestones_by_project.get(project_id, [])
+
+    def citations_of(self, source_file: str) -> dict[str, list]:
+        """What cites an article: {"counties": [...], "projects": [...], "milestones": [...], "testimonies": [...]}."""
+        cited = self._citations.get(source_file, {})
+        return {kind: cited.get(kind, []) for kind in ("counties", "projects", "milestones", "testimonies")}
+
+    def sorted_milestones(self) -> list[Milestone]:
+        return sorted(self.milestones.values(), key=lambda m: (m.date, m.id))
+
+    def index(self) -> None:
+        by_county: dict[str, dict[str, list]] = {kind: defaultdict(list) for kind in ("projects", "milestones", "testimonies")}
+        self._testimonies_by_project: dict[str, list] = defaultdict(list)
+        self._milestones_by_project: dict[str, list] = defaultdict(list)
+        citations: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        for project in sorted(self.projects.values(), key=lambda p: (p.years[:1], p.id)):
+            by_county["projects"][project.county].append(project)
+            for file in cited_sources(project):
+                citations[file]["projects"].append(project)
+        for milestone in self.sorted_milestones():
+            by_county["milestones"][milestone.county].append(milestone)
+            for project_id in milestone.projects:
+                self._milestones_by_project[project_id].append(milestone)
+            for file in cited_sources(milestone):
+                citations[file]["milestones"].append(milestone)
+        for county in self.counties.values():
+            for file in cited_sources(county):
+                citations[file]["counties"].append(county)
+        for testimony in sorted(self.testimonies.values(), key=lambda t: t.slug):
+            by_county["testimonies"][testimony.meta.county].append(testimony)
+            for project_id in testimony.meta.projects:
+                self._testimonies_by_project[project_id].append(testimony)
+            citations[testimony.meta.source]["testimonies"].append(testimony)
+        self._by_county = by_county
+        self._citations = citations
+
+
+def cited_sources(record: BaseModel) -> list[str]:
+    """Every source file a record cites, in its sources list or on any of its figures."""
+    found: list[str] = []
+
+    def walk(value):
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                item = getattr(value, name)
+                if name in ("source", "sources"):
+                    found.extend(item if isinstance(item, list) else [item])
+                else:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(record)
+    return list(dict.fromkeys(found))
+
+
+def translation_gaps(record: BaseModel, origin: Origin, path: tuple = ()) -> list[TranslationGap]:
+    gaps = []
+    if isinstance(record, Text):
+        return [TranslationGap(origin.file, origin.line(*path), dotted(path), lang) for lang in record.missing()]
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        items = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            if isinstance(item, BaseModel):
+                gaps += translation_gaps(item, origin, path + ((name,) if index is None else (name, index)))
+    return gaps
+
+
+def funding_total(project: Project) -> Figure | Total | None:
+    """What a project cost: its first 'total' figure, else the first figure of each part."""
+    totals = [a for a in project.funding if a.covers == "total"]
+    if totals:
+        return totals[0]
+    firsts = {}
+    for amount in project.funding:
+        firsts.setdefault(amount.covers, amount)
+    if not firsts:
+        return None
+    parts = list(firsts.values())
+    return Total(sum((a.value for a in parts), Decimal(0)), combined_qualifier(parts), len(parts))
+
+
+def people_reached(project: Project) -> Figure | None:
+    people = [c for c in project.beneficiaries if c.unit == "people"]
+    return people[0] if people else None
+
+
+def combined_qualifier(figures: list[Figure]) -> str:
+    qualifiers = {f.qualifier for f in figures}
+    if qualifiers <= {"exact"}:
+        return "exact"
+    if qualifiers <= {"exact", "more_than"}:
+        return "more_than"
+    return "about"
+
+
+def sum_figures(figures: list[Figure | Total | None]) -> Total | None:
+    present = [f for f in figures if f is not None]
+    if not present:
+        return None
+    return Total(sum((f.value for f in present), Decimal(0)), combined_qualifier(present), len(present))
+
+
+@dataclass
+class Totals:
+    """Funds and people summed over individual projects; aggregates are left out because
+    they already include other projects."""
+
+    funds: Total | None
+    people: Total | None
+
+
+def totals(projects) -> Totals:
+    individual = [project for project in projects if not project.aggregate]
+    return Totals(sum_figures([funding_total(p) for p in individual]),
+                  sum_figures([people_reached(p) for p in individual]))
+
+
+def _register(archive: Archive, kind: str, key: str, loaded: Loaded, problems: list[Problem]) -> None:
+    table = getattr(archive, kind)
+    field_name = "file" if kind == "sources" else "id"
+    if key in table:
+        first = archive.origins[(kind, key)]
+        problems.append(Problem(loaded.origin.file, loaded.origin.line(field_name), field_name,
+                                f"this {field_name} is already used by {first.file} (line {first.line(field_name)}); "
+                                "expected a unique one", key))
+        return
+    table[key] = loaded.record
+    archive.origins[(kind, key)] = loaded.origin
+
+
+def _check_references(archive: Archive, problems: list[Problem]) -> None:
+    def check(origin: Origin, path: tuple, value: str, table: dict, what: str) -> None:
+        if value not in table:
+            known = ", ".join(sorted(table)) or "none yet"
+            problems.append(Problem(origin.file, origin.line(*path), dotted(path),
+                                    f"no {what} has this id; expected one of: {known}", value))
+
+    for (kind, key), origin in archive.origins.items():
+        record = getattr(archive, kind)[key]
+        if kind in ("projects", "milestones"):
+            check(origin, ("county",), record.county, archive.counties, "county")
+        for project_index, project_id in enumerate(getattr(record, "projects", []) if kind == "milestones" else []):
+            check(origin, ("projects", project_index), project_id, archive.projects, "project")
+        for path, file in _source_paths(record):
+            check(origin, path, file, archive.sources, "source")
+    for testimony in archive.testimonies.values():
+        for version in testimony.versions.values():
+            meta, origin = version.meta, version.origin
+            check(origin, ("county",), meta.county, archive.counties, "county")
+            for index, project_id in enumerate(meta.projects):
+                check(origin, ("projects", index), project_id, archive.projects, "project")
+            check(origin, ("source",), meta.source, archive.sources, "source")
+
+
+def _source_paths(record: BaseModel, path: tuple = ()):
+    """(path, file) of every source citation inside a record."""
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if name == "sources":
+            yield from (((path + (name, i)), file) for i, file in enumerate(value))
+        elif name == "source" and isinstance(value, str) and not isinstance(record, Source):
+            yield path + (name,), value
+        elif isinstance(value, BaseModel):
+            yield from _source_paths(value, path + (name,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _source_paths(item, path + (name, index))
+
+
+def _check_testimony_languages(archive: Archive, problems: list[Problem]) -> None:
+    for testimony in archive.testimonies.values():
+        versions = list(testimony.versions.values())
+        for lang in LANGS:
+            if lang not in testimony.versions:
+                other = versions[0].origin
+                archive.gaps.append(TranslationGap(other.file.replace(f".{versions[0].lang}.md", f".{lang}.md"),
+                                                   None, "(whole account)", lang))
+        for version in versions[1:]:
+            for name in TestimonyMeta.SHARED:
+                if getattr(version.meta, name) != getattr(versions[0].meta, name):
+                    problems.append(Problem(version.origin.file, version.origin.line(name), name,
+                                            f"differs from {versions[0].origin.file}; both languages must give the same {name}",
+                                            str(getattr(version.meta, name))))
+
+
+def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Path | None = None) -> Archive:
+    """Load everything under `root` (data/ and content/testimonies/ by default)."""
+    root = Path(root)
+    problems: list[Problem] = []
+    loaded = load_records(data_dir or root / "data", root, problems)
+    testimonies = load_testimonies(testimonies_dir or root / "content" / "testimonies", root, problems)
+    archive = Archive()
+    for kind, items in loaded.items():
+        for item in items:
+            key = item.record.file if kind == "sources" else item.record.id
+            _register(archive, kind, key, item, problems)
+            archive.gaps += translation_gaps(item.record, item.origin)
+    archive.testimonies = {slug: Testimony(slug, versions) for slug, versions in testimonies.items()}
+    _check_references(archive, problems)
+    _check_testimony_languages(archive, problems)
+    if problems:
+        raise ArchiveError(problems)
+    archive.index()
+    return archive

@@ -1,0 +1,122 @@
+"""Read records (data/<kind>/*.yaml) and testimonies (content/testimonies/*.<lang>.md).
+
+Every problem of every file is collected; nothing is dropped on the way. A file holds one
+record (a block of fields) or several (a list of blocks).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .models import LANGS, RECORD_KINDS, TestimonyMeta
+from .problems import Problem
+from .strict_yaml import Document, YamlProblem, parse
+from .validation_messages import problems_from
+
+
+@dataclass
+class Origin:
+    """Where a record was written, to point editors at the right line."""
+
+    file: str
+    doc: Document
+    path: tuple = ()  # position of the record inside the file when it holds a list
+
+    def line(self, *fields) -> int:
+        return self.doc.line_of(self.path + fields)
+
+
+@dataclass
+class Loaded:
+    record: BaseModel
+    origin: Origin
+
+
+@dataclass
+class TestimonyVersion:
+    lang: str
+    meta: TestimonyMeta
+    body: str
+    origin: Origin
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _validate(model: type[BaseModel], value: object, origin: Origin, problems: list[Problem]):
+    try:
+        return model.model_validate(value)
+    except ValidationError as error:
+        problems.extend(problems_from(error, model, origin.file, lambda path: origin.line(*path)))
+        return None
+
+
+def load_records(data_dir: Path, root: Path, problems: list[Problem]) -> dict[str, list[Loaded]]:
+    records: dict[str, list[Loaded]] = {kind: [] for kind in RECORD_KINDS}
+    for kind, model in RECORD_KINDS.items():
+        for path in sorted((data_dir / kind).glob("*.y*ml")):
+            file = _relative(path, root)
+            try:
+                doc = parse(path.read_text(encoding="utf-8"))
+            except YamlProblem as problem:
+                problems.append(Problem(file, problem.line, problem.field, problem.message))
+                continue
+            blocks = doc.value if isinstance(doc.value, list) else [doc.value]
+            for index, block in enumerate(blocks):
+                origin = Origin(file, doc, (index,) if isinstance(doc.value, list) else ())
+                if not isinstance(block, dict):
+                    problems.append(Problem(file, origin.line(), None,
+                                            f"expected the fields of one {kind[:-1]} record (key: value lines)"))
+                    continue
+                record = _validate(model, block, origin, problems)
+                if record is not None:
+                    records[kind].append(Loaded(record, origin))
+    return records
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """(front matter, body, line where the front matter starts)."""
+    if not text.startswith("---"):
+        return "", text, 1
+    end = text.find("\n---", 3)
+    if end < 0:
+        return "", text, 1
+    body_start = text.find("\n", end + 4)
+    body = text[body_start + 1:] if body_start >= 0 else ""
+    return text[text.find("\n") + 1: end + 1], body, 2
+
+
+def load_testimonies(folder: Path, root: Path, problems: list[Problem]) -> dict[str, dict[str, TestimonyVersion]]:
+    """slug -> {lang: version}. Files named <slug>.<lang>.md; index pages are skipped."""
+    testimonies: dict[str, dict[str, TestimonyVersion]] = {}
+    for path in sorted(folder.glob("*.md")):
+        slug, _, lang = path.stem.rpartition(".")
+        if slug == "index" or lang == "index":
+            continue
+        file = _relative(path, root)
+        if lang not in LANGS:
+            problems.append(Problem(file, None, None, "expected a file name ending in .zh.md or .en.md"))
+            continue
+        front, body, first_line = split_front_matter(path.read_text(encoding="utf-8"))
+        if not front:
+            problems.append(Problem(file, 1, None, "expected front matter between two '---' lines at the top"))
+            continue
+        try:
+            doc = parse(front, line_offset=first_line - 1)
+        except YamlProblem as problem:
+            problems.append(Problem(file, problem.line, problem.field, problem.message))
+            continue
+        origin = Origin(file, doc)
+        if not isinstance(doc.value, dict):
+            problems.append(Problem(file, origin.line(), None, "expected front matter fields (key: value lines)"))
+            continue
+        meta = _validate(TestimonyMeta, doc.value, origin, problems)
+        if meta is not None:
+            testimonies.setdefault(slug, {})[lang] = TestimonyVersion(lang, meta, body, origin)
+    return testimonies

@@ -1,0 +1,207 @@
+"""The declared schema of every record kind and of a testimony's front matter.
+
+Each model forbids unknown fields, so a misspelled key is an error, not a silently
+ignored line. Messages for editors are produced from these models' errors in `errors.py`.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, ClassVar, Literal, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .dates import PartialDate
+
+LANGS = ("zh", "en")
+
+SECTORS = (
+    "overall", "industry", "consumption", "employment", "education", "health",
+    "housing_resettlement", "infrastructure", "governance", "talent_exchange",
+    "social_mobilisation", "finance", "rural_revitalisation", "culture_tourism",
+)
+MILESTONE_KINDS = (
+    "agreement", "poverty_exit", "award", "launch", "visit", "meeting", "posting",
+    "completion", "sales", "other",
+)
+AREA_KINDS = ("county", "programme", "area")
+QUALIFIERS = ("exact", "more_than", "about", "nearly", "up_to")
+FUNDING_COVERS = (
+    "total", "municipal", "district", "municipal_and_district", "social", "enterprise", "other",
+)
+COUNT_UNITS = ("people", "households", "person_times")
+FACT_UNITS = (
+    "count", "people", "households", "person_times", "yuan", "tonnes", "mu", "jin",
+    "head", "square_km", "km", "cubic_m", "percent",
+)
+
+
+def _number(value: object) -> Decimal:
+    # Strings are refused on purpose: "2.93亿" or "1,000" must be written as a plain number.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("expected a plain number without units or commas, e.g. 293000000")
+    number = Decimal(str(value))
+    if number < 0:
+        raise ValueError("expected a number that is not negative")
+    return number
+
+
+def _partial_date(value: object) -> PartialDate:
+    return value if isinstance(value, PartialDate) else PartialDate.parse(value)
+
+
+def _list(value: object) -> object:
+    # Editors may write a single year or id without list brackets.
+    return value if isinstance(value, list) or value is None else [value]
+
+
+Number = Annotated[Decimal, BeforeValidator(_number)]
+Date = Annotated[PartialDate, BeforeValidator(_partial_date)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+SourceFile = Annotated[str, Field(pattern=r"^\d{3}_[0-9a-f]+\.txt$")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+
+class Text(Model):
+    """A text in both languages. One may be missing: that is a translation gap,
+    reported as a warning (an error in strict builds), never silently hidden."""
+
+    zh: Optional[Annotated[str, Field(min_length=1)]] = None
+    en: Optional[Annotated[str, Field(min_length=1)]] = None
+
+    @model_validator(mode="after")
+    def _one_language_at_least(self) -> "Text":
+        if not (self.zh or self.en):
+            raise ValueError("expected a text in Chinese (zh:) and in English (en:)")
+        return self
+
+    def missing(self) -> list[str]:
+        return [lang for lang in LANGS if not getattr(self, lang)]
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`, or in the other language when it is not translated yet."""
+        return getattr(self, lang) or getattr(self, "en" if lang == "zh" else "zh")
+
+
+class Figure(Model):
+    """A number as one article prints it. Two figures for the same thing from different
+    articles are both kept: the pages show the disagreement."""
+
+    value: Number
+    qualifier: Literal[QUALIFIERS] = "exact"
+    source: SourceFile
+    note: Optional[Text] = None
+
+
+class Amount(Figure):
+    """Money, always in yuan."""
+
+    covers: Literal[FUNDING_COVERS] = "total"
+
+
+class Count(Figure):
+    unit: Literal[COUNT_UNITS] = "people"
+    what: Optional[Text] = None
+
+
+class Fact(Figure):
+    unit: Literal[FACT_UNITS] = "count"
+    label: Text
+
+
+class SourcedDate(Model):
+    date: Date
+    source: SourceFile
+
+
+class Pairing(Model):
+    district: Text
+    since: Date
+    until: Optional[Date] = None
+    source: SourceFile
+
+
+class County(Model):
+    id: Slug
+    kind: Literal[AREA_KINDS] = "county"
+    name: Text
+    prefecture: Optional[Text] = None
+    province: Optional[Text] = None
+    area_km2: list[Figure] = []
+    population: list[Count] = []
+    pairings: list[Pairing] = []
+    poverty_exit: list[SourcedDate] = []
+    people_lifted: list[Count] = []
+    facts: list[Fact] = []
+    summary: Text
+    sources: Annotated[list[SourceFile], Field(min_length=1)]
+
+
+class Project(Model):
+    id: Slug
+    county: Slug
+    title: Text
+    sector: Literal[SECTORS]
+    years: Annotated[list[Annotated[int, Field(ge=1949, le=2100)]], BeforeValidator(_list)] = []
+    aggregate: bool = False  # sums up other aid: shown as reported, never added to totals
+    funding: list[Amount] = []
+    beneficiaries: list[Count] = []
+    facts: list[Fact] = []
+    partners: list[Text] = []
+    summary: Text
+    sources: Annotated[list[SourceFile], Field(min_length=1)]
+
+
+class Milestone(Model):
+    id: Slug
+    date: Date
+    county: Slug
+    kind: Literal[MILESTONE_KINDS]
+    title: Text
+    text: Optional[Text] = None
+    projects: Annotated[list[Slug], BeforeValidator(_list)] = []
+    sources: Annotated[list[SourceFile], Field(min_length=1)]
+
+
+class Source(Model):
+    """One article. Title, publication and date are None where the text does not give them."""
+
+    file: SourceFile
+    title: Optional[Text] = None
+    publication: Optional[Text] = None
+    published: Optional[Date] = None
+    authors: Optional[Text] = None
+    about: Text
+
+
+class Period(Model):
+    start: Date
+    end: Optional[Date] = None
+
+
+class TestimonyMeta(Model):
+    """Front matter of one language file of a testimony; the body is the account."""
+
+    title: Optional[str] = None
+    narrator: Annotated[str, Field(min_length=1)]
+    role: Annotated[str, Field(min_length=1)]
+    home_unit: Optional[str] = None
+    posting: Optional[str] = None
+    county: Slug
+    period: Optional[Period] = None
+    projects: Annotated[list[Slug], BeforeValidator(_list)] = []
+    source: SourceFile
+    summary: Optional[str] = None
+
+    # Fields that describe the person's facts, not their wording: both languages must agree.
+    SHARED: ClassVar[tuple] = ("county", "period", "projects", "source")
+
+
+RECORD_KINDS = {
+    "counties": County,
+    "projects": Project,
+    "milestones": Milestone,
+    "sources": Source,
+}

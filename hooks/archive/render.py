@@ -1,0 +1,128 @@
+"""Render the archive's pages for one language with the Jinja templates in overrides/archive/.
+
+Record text is escaped everywhere (autoescape for HTML, `md` for Markdown headings), so a
+title holding <script>, *, | or a backtick shows literally.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from . import archive as archive_module
+from .archive import Archive
+from .formatting import format_amount, format_date, format_quantity
+from .labels import Labels
+from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
+from .pages import PageSpec, record_key, relative_url, site_pages
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def markdown_escape(text: str) -> Markup:
+    """Plain text made safe for a Markdown line: HTML-escaped, then Markdown-escaped."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text))).replace("\\&", "&"))
+
+
+@dataclass
+class Renderer:
+    archive: Archive
+    lang: str
+    labels: Labels
+    templates: Path
+
+    def __post_init__(self) -> None:
+        env = Environment(loader=FileSystemLoader(str(self.templates)), autoescape=True,
+                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                          keep_trailing_newline=True)
+        lang, labels = self.lang, self.labels
+        env.filters.update(
+            text=lambda value: value.get(lang) if isinstance(value, Text) else value,
+            md=markdown_escape,
+            amount=lambda figure: format_amount(figure.value, lang, labels, figure.qualifier),
+            quantity=lambda figure, unit=None: format_quantity(figure.value, unit or figure.unit, lang, labels, figure.qualifier),
+            date=lambda value: format_date(value, lang, labels),
+            json=_json_string,
+        )
+        env.globals.update(
+            archive=self.archive, lang=lang, t=labels.get, tf=labels.format, url=_url, key=record_key,
+            SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, LANGS=LANGS,
+            funding_total=archive_module.funding_total, totals=archive_module.totals, figure_groups=figure_groups, untranslated=_untranslated(lang),
+            other_lang="en" if lang == "zh" else "zh",
+        )
+        self.env = env
+
+    def render(self, page: PageSpec) -> str:
+        template = self.env.get_template(page.template)
+        return template.render(page_path=page.path, **page.context)
+
+    def render_card(self, slug: str) -> str:
+        testimony = self.archive.testimonies[slug]
+        return self.env.get_template("testimony_card.html.j2").render(
+            page_path=f"testimonies/{slug}", testimony=testimony, version=testimony.version(self.lang))
+
+
+@dataclass
+class FigureGroup:
+    figures: list
+
+    @property
+    def disagree(self) -> bool:
+        return len({(f.value, f.qualifier) for f in self.figures}) > 1
+
+
+def figure_groups(figures: list) -> list[FigureGroup]:
+    """Figures grouped by what they count, in first-seen order: a group holding two
+    different values is a disagreement between sources, shown as such."""
+    groups: dict[tuple, FigureGroup] = {}
+    for figure in figures:
+        subject = (getattr(figure, "covers", None), getattr(figure, "unit", None),
+                   _text_key(getattr(figure, "what", None)), _text_key(getattr(figure, "label", None)))
+        groups.setdefault(subject, FigureGroup([])).figures.append(figure)
+    return list(groups.values())
+
+
+def _text_key(text) -> tuple | None:
+    return (text.zh, text.en) if text is not None else None
+
+
+@pass_context
+def _url(context, to_path: str) -> str:
+    return relative_url(context["page_path"], to_path)
+
+
+def _json_string(value: object) -> Markup:
+    import json
+
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def _untranslated(lang: str):
+    """True when a record has any text missing in this page's language."""
+    def check(record) -> bool:
+        return any(gap.missing == lang for gap in archive_module.translation_gaps(record, _NO_ORIGIN))
+    return check
+
+
+class _NoOrigin:
+    file = ""
+
+    @staticmethod
+    def line(*fields) -> None:
+        return None
+
+
+_NO_ORIGIN = _NoOrigin()
+
+
+def render_site(archive: Archive, templates: Path) -> dict[str, str]:
+    """Every generated page in every language: {"counties/linxi.zh.md": text, ...}."""
+    output = {}
+    for lang in LANGS:
+        renderer = Renderer(archive, lang, Labels.load(templates, lang), templates)
+        for page in site_pages(archive):
+            output[f"{page.path}.{lang}.md"] = renderer.render(page)
+    return output

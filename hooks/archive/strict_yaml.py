@@ -1,0 +1,94 @@
+"""YAML reading for editors' files: strict, and able to say on which line a value stands.
+
+PyYAML silently keeps the last of two duplicate keys and turns `2018-08-01` into a date
+object; both hide an editor's mistake. This loader refuses duplicates, keeps every scalar
+as the editor typed it (dates stay strings, so their precision survives) and records the
+line of each key so that validation errors can point at it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+Path = tuple  # a location inside a document: ("funding", 0, "amount")
+
+
+class YamlProblem(Exception):
+    """A document that cannot be read at all: syntax error or duplicate key."""
+
+    def __init__(self, message: str, line: int | None, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.field = field
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# Without the timestamp resolver, 2018-08-01 stays the string the editor wrote.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    """A parsed YAML document and the line (1-based) where each path starts."""
+
+    value: object
+    lines: dict = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, path: Path) -> int:
+        """The line of `path`, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.first_line
+
+
+def _construct(loader: _Loader, node: yaml.Node, path: Path, lines: dict):
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                raise YamlProblem(
+                    f"the key '{key}' appears twice in the same block (first on line "
+                    f"{lines[path + (key,)]}); keep one of them",
+                    key_node.start_mark.line + 1,
+                    str(key),
+                )
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = _construct(loader, value_node, path + (key,), lines)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, child, path + (i,), lines) for i, child in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def parse(text: str, line_offset: int = 0) -> Document:
+    """Parse one YAML document; `line_offset` shifts line numbers (front matter)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict = {}
+        value = _construct(loader, node, (), lines) if node is not None else None
+    except YamlProblem as problem:
+        problem.line = problem.line + line_offset if problem.line else problem.line
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise YamlProblem(f"the YAML cannot be read: {error.problem or error}", line) from None
+    finally:
+        loader.dispose()
+    return Document(value, {k: v + line_offset for k, v in lines.items()}, 1 + line_offset)

@@ -1,0 +1,92 @@
+"""The thin MkDocs adapter: every event delegates to the engine-free core in hooks/archive/.
+
+Phases: load and validate the archive (on_pre_build), write its pages as files into the docs
+folder before MkDocs collects them (mkdocs-static-i18n rebuilds every page from disk, so
+in-memory files would not survive it), and add each testimony's card (on_page_markdown).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from archive.archive import Archive, build_archive  # noqa: E402
+from archive.labels import Labels  # noqa: E402
+from archive.models import LANGS  # noqa: E402
+from archive.output import write_pages  # noqa: E402
+from archive.problems import ArchiveError  # noqa: E402
+from archive.render import Renderer, render_site  # noqa: E402
+from archive.search_index import split_search_index  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.archive")
+
+_state: dict = {}
+
+
+def _paths(config) -> tuple[Path, Path, Path]:
+    root = Path(config.config_file_path).parent
+    return root, Path(config.docs_dir), root / "overrides" / "archive"
+
+
+def _strict() -> bool:
+    """Strict builds (CI, `make build STRICT=1`) refuse missing translations."""
+    return os.environ.get("ARCHIVE_STRICT", "") not in ("", "0") or os.environ.get("CI") == "true"
+
+
+def on_pre_build(config) -> None:
+    root, docs, templates = _paths(config)
+    try:
+        archive = build_archive(root, testimonies_dir=docs / "testimonies")
+    except ArchiveError as error:
+        log.error(error.report())
+        raise Abort("The archive has problems; fix the files named above.") from None
+    for gap in archive.gaps:
+        if _strict():
+            log.error(f"translation missing: {gap}")
+        else:
+            log.warning(f"translation missing: {gap}")
+    if archive.gaps and _strict():
+        raise Abort(f"{len(archive.gaps)} translation(s) missing; strict builds need both languages.")
+    changes = write_pages(docs, render_site(archive, templates))
+    if changes.written or changes.removed:
+        log.info(f"archive: {len(changes.written)} page(s) written, {len(changes.removed)} removed")
+    _state.update(archive=archive, templates=templates, renderers={})
+
+
+def _renderer(lang: str) -> Renderer:
+    renderers = _state["renderers"]
+    if lang not in renderers:
+        templates = _state["templates"]
+        renderers[lang] = Renderer(_state["archive"], lang, Labels.load(templates, lang), templates)
+    return renderers[lang]
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Put the testimony card (narrator, role, county, period, projects) above the account."""
+    parts = page.file.src_uri.split("/")
+    if len(parts) != 2 or parts[0] != "testimonies" or parts[1].startswith("index."):
+        return markdown
+    slug = parts[1].rsplit(".", 2)[0]
+    archive: Archive = _state["archive"]
+    if slug not in archive.testimonies:
+        return markdown
+    lang = "en" if page.file.dest_uri.startswith("en/") else LANGS[0]
+    card = _renderer(lang).render_card(slug)
+    title, _, body = markdown.partition("\n") if markdown.startswith("# ") else ("", "", markdown)
+    return f"{title}\n\n{card}\n\n{body}" if title else f"{card}\n\n{markdown}"
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has written the merged index
+def on_post_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested per-language build: the outer build finishes the job
+    langs = [lang for lang in LANGS[1:]]
+    counts = split_search_index(Path(config.site_dir), LANGS[0], langs)
+    log.debug(f"archive: search entries per language {counts}")

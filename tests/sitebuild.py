@@ -1,0 +1,42 @@
+"""Build a real site from a small archive in a temporary folder, as the tests' one entry point."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def make_project(folder: Path, fixture: str = "tiny") -> Path:
+    """A project folder with the real config, hooks, templates and hand-written pages, and the
+    records and testimonies of `fixture` in place of the real archive."""
+    folder = Path(folder)
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, folder / name)
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "content").mkdir()
+    for page in (ROOT / "content").glob("*.md"):
+        if not page.name.startswith("index."):
+            shutil.copy(page, folder / "content" / page.name)
+    shutil.copytree(FIXTURES / fixture / "data", folder / "data")
+    shutil.copytree(FIXTURES / fixture / "content" / "testimonies", folder / "content" / "testimonies")
+    return folder
+
+
+def build(project: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` in `project`; the result keeps stdout and stderr for messages."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(Path(project) / "hooks")}
+    environment.pop("CI", None)
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *extra], cwd=project, env=environment,
+                          capture_output=True, text=True, timeout=300)
+
+
+def page(project: Path, url: str) -> str:
+    """The HTML of a built page by its URL path: "counties/linxi/" or "en/counties/linxi/"."""
+    return (Path(project) / "site" / url / "index.html").read_text(encoding="utf-8")
