@@ -5,12 +5,14 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
+# Same commit, same bytes: dates in the sitemap come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 # STRICT=1: missing translations fail the build, as in CI.
 ifeq ($(STRICT),1)
 export ARCHIVE_STRICT := 1
 endif
 
-.PHONY: serve build test bench check clean
+.PHONY: serve build test bench check translations new-testimony clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -20,17 +22,33 @@ $(STAMP): requirements.txt
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Build beside the published site and swap it in only when the build succeeded:
+# a broken record never leaves site/ half-written or empty.
 build: $(STAMP)
-	$(PY) -m mkdocs build
+	rm -rf site.new
+	$(PY) -m mkdocs build --site-dir site.new
+	rm -rf site.old
+	if [ -d site ]; then mv site site.old; fi
+	mv site.new site
+	rm -rf site.old
 
 check: $(STAMP)
 	$(PY) -m archive check
+
+translations: $(STAMP)
+	$(PY) -m archive translations
+
+# make new-testimony SLUG=wang-li COUNTY=linxi SOURCE=002_65b2f7de334f4f62.txt \
+#   NARRATOR_ZH=王丽 NARRATOR_EN="Wang Li" ROLE_ZH=挂职干部 ROLE_EN="Cadre on posting"
+new-testimony: $(STAMP)
+	$(PY) -m archive new-testimony --slug "$(SLUG)" --county "$(COUNTY)" --source "$(SOURCE)" \
+	  --narrator-zh "$(NARRATOR_ZH)" --narrator-en "$(NARRATOR_EN)" --role-zh "$(ROLE_ZH)" --role-en "$(ROLE_EN)"
 
 test: $(STAMP)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
-	$(PY) -m tests.bench
+	$(PY) -m bench
 
 clean:
-	rm -rf site
+	rm -rf site site.new site.old

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .archive import build_archive
 from .problems import ArchiveError
+from .scaffold import new_testimony
 
 
 def check(args) -> int:
@@ -23,6 +24,42 @@ def check(args) -> int:
     return 1 if args.strict and archive.gaps else 0
 
 
+def translations(args) -> int:
+    """What lacks which language, grouped by file."""
+    try:
+        archive = build_archive(Path(args.root))
+    except ArchiveError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    if not archive.gaps:
+        print("every record and testimony exists in both languages")
+        return 0
+    by_file: dict[str, list] = {}
+    for gap in archive.gaps:
+        by_file.setdefault(gap.file, []).append(gap)
+    for file, gaps in sorted(by_file.items()):
+        print(file)
+        for gap in gaps:
+            line = f"line {gap.line}: " if gap.line else ""
+            print(f"  {line}{gap.field} lacks {gap.missing}")
+    print(f"{len(archive.gaps)} missing translation(s) in {len(by_file)} file(s)")
+    return 0
+
+
+def scaffold(args) -> int:
+    root = Path(args.root)
+    try:
+        written = new_testimony(root / "content" / "testimonies", args.slug, args.county, args.source,
+                                {"zh": args.narrator_zh, "en": args.narrator_en}, {"zh": args.role_zh, "en": args.role_en})
+    except FileExistsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"written: {path}")
+    print("Now replace the ✎ line in each file with the account, then run `make check`.")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m archive")
     parser.add_argument("--root", default=".", help="project folder holding data/ and content/")
@@ -30,6 +67,11 @@ def main(argv=None) -> int:
     check_parser = commands.add_parser("check", help="validate every record and testimony")
     check_parser.add_argument("--strict", action="store_true", help="missing translations are errors")
     check_parser.set_defaults(run=check)
+    commands.add_parser("translations", help="list what lacks a language").set_defaults(run=translations)
+    new = commands.add_parser("new-testimony", help="create both files of a new testimony")
+    for name in ("slug", "county", "source", "narrator-zh", "narrator-en", "role-zh", "role-en"):
+        new.add_argument(f"--{name}", required=True)
+    new.set_defaults(run=scaffold)
     args = parser.parse_args(argv)
     return args.run(args)
 

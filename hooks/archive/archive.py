@@ -208,9 +208,9 @@ def _register(archive: Archive, kind: str, key: str, loaded: Loaded, problems: l
     archive.origins[(kind, key)] = loaded.origin
 
 
-def _check_references(archive: Archive, problems: list[Problem]) -> None:
+def _check_references(archive: Archive, problems: list[Problem], invalid: set[str]) -> None:
     def check(origin: Origin, path: tuple, value: str, table: dict, what: str) -> None:
-        if value not in table:
+        if value not in table and value not in invalid:
             known = ", ".join(sorted(table)) or "none yet"
             problems.append(Problem(origin.file, origin.line(*path), dotted(path),
                                     f"no {what} has this id; expected one of: {known}", value))
@@ -250,7 +250,7 @@ def _source_paths(record: BaseModel, path: tuple = ()):
 
 def _check_testimony_languages(archive: Archive, problems: list[Problem]) -> None:
     for testimony in archive.testimonies.values():
-        versions = list(testimony.versions.values())
+        versions = [testimony.versions[lang] for lang in LANGS if lang in testimony.versions]
         for lang in LANGS:
             if lang not in testimony.versions:
                 other = versions[0].origin
@@ -268,7 +268,8 @@ def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Pat
     """Load everything under `root` (data/ and content/testimonies/ by default)."""
     root = Path(root)
     problems: list[Problem] = []
-    loaded = load_records(data_dir or root / "data", root, problems)
+    invalid: set[str] = set()
+    loaded = load_records(data_dir or root / "data", root, problems, invalid)
     testimonies = load_testimonies(testimonies_dir or root / "content" / "testimonies", root, problems)
     archive = Archive()
     for kind, items in loaded.items():
@@ -277,7 +278,7 @@ def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Pat
             _register(archive, kind, key, item, problems)
             archive.gaps += translation_gaps(item.record, item.origin)
     archive.testimonies = {slug: Testimony(slug, versions) for slug, versions in testimonies.items()}
-    _check_references(archive, problems)
+    _check_references(archive, problems, invalid)
     _check_testimony_languages(archive, problems)
     if problems:
         raise ArchiveError(problems)

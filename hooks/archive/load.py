@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .models import LANGS, RECORD_KINDS, TestimonyMeta
 from .problems import Problem
+from .scaffold import PLACEHOLDER
 from .strict_yaml import Document, YamlProblem, parse
 from .validation_messages import problems_from
 
@@ -57,8 +58,12 @@ def _validate(model: type[BaseModel], value: object, origin: Origin, problems: l
         return None
 
 
-def load_records(data_dir: Path, root: Path, problems: list[Problem]) -> dict[str, list[Loaded]]:
+def load_records(data_dir: Path, root: Path, problems: list[Problem],
+                 invalid: set[str] | None = None) -> dict[str, list[Loaded]]:
+    """Valid records by kind. Ids of records that failed validation go into `invalid`, so
+    that references to them are not reported a second time as unknown."""
     records: dict[str, list[Loaded]] = {kind: [] for kind in RECORD_KINDS}
+    invalid = invalid if invalid is not None else set()
     for kind, model in RECORD_KINDS.items():
         for path in sorted((data_dir / kind).glob("*.y*ml")):
             file = _relative(path, root)
@@ -77,6 +82,8 @@ def load_records(data_dir: Path, root: Path, problems: list[Problem]) -> dict[st
                 record = _validate(model, block, origin, problems)
                 if record is not None:
                     records[kind].append(Loaded(record, origin))
+                else:
+                    invalid.add(str(block.get("file" if kind == "sources" else "id")))
     return records
 
 
@@ -116,6 +123,10 @@ def load_testimonies(folder: Path, root: Path, problems: list[Problem]) -> dict[
         if not isinstance(doc.value, dict):
             problems.append(Problem(file, origin.line(), None, "expected front matter fields (key: value lines)"))
             continue
+        if PLACEHOLDER in body:
+            line = first_line + front.count("\n") + 1 + body[: body.index(PLACEHOLDER)].count("\n")
+            problems.append(Problem(file, line, None, f"the account is still the placeholder ({PLACEHOLDER}); "
+                                    "expected the account written in its place"))
         meta = _validate(TestimonyMeta, doc.value, origin, problems)
         if meta is not None:
             testimonies.setdefault(slug, {})[lang] = TestimonyVersion(lang, meta, body, origin)

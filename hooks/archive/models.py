@@ -118,7 +118,7 @@ class SourcedDate(Model):
 
 class Pairing(Model):
     district: Text
-    since: Date
+    since: Optional[Date] = None  # None where no article says when the pairing began
     until: Optional[Date] = None
     source: SourceFile
 

@@ -1,0 +1,132 @@
+"""Full builds of a tiny archive: the pages a reader sees, in both languages."""
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archive.labels import Labels
+from sitebuild import ROOT, build, make_project, page
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("site"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_county_profile_shows_its_records_figures_in_both_languages(site):
+    zh, en = page(site, "counties/linxi"), page(site, "en/counties/linxi")
+    # 2.93亿 (egg farm) + 810万 (clinic, first district figure) = 3.011亿, computed, not typed in.
+    assert 'data-figure="funds">3.011亿元<' in zh
+    assert 'data-figure="funds">CNY 301.1 million<' in en
+    assert 'data-figure="people">超过6350人<' in zh
+    assert 'data-figure="people">more than 6,350 people<' in en
+    assert "2018年8月" in zh and "August 2018" in en  # left the poverty list
+    assert "丰台区" in zh and "Fengtai District" in en
+    for html in (zh, en):
+        assert "../../projects/linxi-egg-farm/" in html and "../../testimonies/dai-shusen/" in html
+
+
+def test_project_page_keeps_both_values_when_sources_disagree(site):
+    en = page(site, "en/projects/linxi-clinic")
+    assert "archive-disagree" in en
+    assert "CNY 8.1 million" in en and "CNY 8.2 million" in en
+    assert "article 000" in en and "article 004" in en
+
+
+def test_english_pages_carry_no_chinese_labels_and_the_reverse(site):
+    templates = ROOT / "overrides" / "archive"
+    zh_labels = {v for v in Labels.load(templates, "zh").entries.values() if re.search(r"[\u4e00-\u9fff]{2,}", v)}
+    en_labels = {v for v in Labels.load(templates, "en").entries.values() if re.fullmatch(r"[A-Z][a-z]+( [a-z]+){1,3}", v)}
+    for url in ("counties/linxi", "projects/linxi-egg-farm", "timeline", "testimonies", "sources", ""):
+        en_html, zh_html = page(site, f"en/{url}"), page(site, url)
+        assert not [label for label in zh_labels if f">{label}<" in en_html], url
+        assert not [label for label in en_labels if f">{label}<" in zh_html], url
+
+
+def test_language_switcher_lands_on_the_same_page(site):
+    en = page(site, "en/counties/taibus")
+    assert 'href="../../../counties/taibus/" hreflang="zh"' in en
+    zh = page(site, "counties/taibus")
+    assert 'href="../../en/counties/taibus/" hreflang="en"' in zh
+
+
+def test_testimony_page_has_its_card(site):
+    en = page(site, "en/testimonies/dai-shusen")
+    card = en[en.index("archive-testimony-card"):]
+    assert "Dai Shusen" in card and "General manager" in card and "Linxi County" in card
+    assert "../../projects/linxi-egg-farm/" in card and "2018 – 2020" in card
+
+
+def test_timeline_groups_by_year_with_partial_dates_in_order(site):
+    zh = page(site, "timeline")
+    order = [zh.index(f'id="{m}"') for m in ("linxi-2018", "linxi-exit", "linxi-eggs-on-sale", "taibus-start")]
+    assert order == sorted(order)
+    assert 'id="y2018"' in zh and 'id="y2019"' in zh
+
+
+def test_each_language_searches_only_its_own_pages(site):
+    zh = json.loads((site / "site/search/search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site / "site/en/search/search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in zh["docs"] if d["location"].startswith("en/")]
+    assert any("扶贫蛋" in d["title"] + d["text"] for d in zh["docs"])
+    assert not any("扶贫蛋" in d["title"] + d["text"] for d in en["docs"])
+    assert any("strawberry" in d["text"].lower() for d in en["docs"])
+
+
+def test_no_page_asks_a_third_party(site):
+    for html_file in (site / "site").rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+        assert not [u for u in external if "127.0.0.1" not in u], html_file
+
+
+def test_record_text_is_escaped(tmp_path):
+    project = make_project(tmp_path)
+    path = project / "data/projects/linxi-clinic.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "en: Linxi health aid", "en: \"<script>alert(1)</script> | *bold* [link](x) `code`\""), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    html = page(project, "en/projects/linxi-clinic")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; | *bold* [link](x) `code`" in html
+
+
+def test_adding_a_record_file_makes_its_pages_appear_and_deleting_removes_them(tmp_path):
+    project = make_project(tmp_path)
+    new = project / "data/projects/taibus-sheep.yaml"
+    new.write_text("""id: taibus-sheep
+county: taibus
+title: {zh: 我在草原有只羊, en: I own a sheep on the grassland}
+sector: consumption
+funding:
+  - {value: 1000000, qualifier: nearly, source: 004_68cbcf0a421c36e5.txt}
+summary: {zh: 认购草原羊。, en: City buyers adopt a sheep.}
+sources: [004_68cbcf0a421c36e5.txt]
+""", encoding="utf-8")
+    assert build(project).returncode == 0
+    assert "I own a sheep on the grassland" in page(project, "en/projects/taibus-sheep")
+    assert "我在草原有只羊" in page(project, "projects/taibus-sheep")
+    for url in ("counties/taibus", "en/counties/taibus", "projects", "en/projects"):
+        assert "projects/taibus-sheep/" in page(project, url), url
+    assert "近100万元" in page(project, "counties/taibus")
+
+    new.unlink()
+    assert build(project).returncode == 0
+    assert not (project / "site/en/projects/taibus-sheep").exists()
+    assert not (project / "content/projects/taibus-sheep.zh.md").exists()
+    assert "taibus-sheep" not in page(project, "counties/taibus")
+
+
+def test_a_broken_record_fails_the_build_with_its_file_named(tmp_path):
+    project = make_project(tmp_path)
+    path = project / "data/projects/linxi-clinic.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("sector: health", "sector: healthcare"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "data/projects/linxi-clinic.yaml:4: field 'sector'" in result.stderr

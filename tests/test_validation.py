@@ -1,0 +1,97 @@
+"""Every editor mistake is reported with file, line, field and the bad value, and the
+check exits non-zero. Each test breaks one file of a tiny valid archive."""
+import shutil
+
+import pytest
+
+from archive.__main__ import main
+from sitebuild import FIXTURES
+
+
+@pytest.fixture
+def archive_root(tmp_path):
+    shutil.copytree(FIXTURES / "tiny" / "data", tmp_path / "data")
+    shutil.copytree(FIXTURES / "tiny" / "content", tmp_path / "content")
+    return tmp_path
+
+
+def check(root, capsys, *flags):
+    status = main(["--root", str(root), "check", *flags])
+    return status, capsys.readouterr().err
+
+
+def edit(root, name, old, new):
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_tiny_archive_is_valid(archive_root, capsys):
+    assert check(archive_root, capsys)[0] == 0
+
+
+@pytest.mark.parametrize("name, old, new, expected", [
+    pytest.param("data/projects/linxi-egg-farm.yaml", "sector: industry", "sector: [industry",
+                 ["linxi-egg-farm.yaml:5", "cannot be read"], id="yaml-syntax"),
+    pytest.param("data/projects/linxi-egg-farm.yaml", "sector: industry", "sector: industry\nsector: health",
+                 ["linxi-egg-farm.yaml:5", "'sector'", "appears twice"], id="duplicate-key"),
+    pytest.param("data/projects/linxi-egg-farm.yaml", "summary:", "sumary:",
+                 ["linxi-egg-farm.yaml:12", "'sumary'", "did you mean 'summary'"], id="unknown-field"),
+    pytest.param("data/projects/linxi-egg-farm.yaml", "years: [2017, 2018]", "years: [2017, next year]",
+                 ["linxi-egg-farm.yaml:5", "years[1]", "whole number", "'next year'"], id="wrong-type"),
+    pytest.param("data/milestones/taibus-start.yaml", "date: 2019-04-18", "date: 2018-13-45",
+                 ["taibus-start.yaml:2", "'date'", "no month 13", "'2018-13-45'"], id="impossible-date"),
+    pytest.param("data/projects/linxi-egg-farm.yaml", "value: 293000000", "value: -293000000",
+                 ["linxi-egg-farm.yaml:7", "funding[0].value", "not negative", "-293000000"], id="negative-amount"),
+    pytest.param("data/projects/linxi-egg-farm.yaml", "value: 293000000", "value: 2.93亿",
+                 ["linxi-egg-farm.yaml:7", "funding[0].value", "plain number", "'2.93亿'"], id="non-numeric-amount"),
+    pytest.param("data/projects/linxi-egg-farm.yaml", "county: linxi", "county: linxy",
+                 ["linxi-egg-farm.yaml:2", "'county'", "no county has this id", "'linxy'"], id="unknown-county"),
+    pytest.param("data/milestones/taibus-start.yaml", "projects: taibus-strawberry", "projects: taibus-strawbery",
+                 ["taibus-start.yaml:6", "projects[0]", "no project has this id", "'taibus-strawbery'"],
+                 id="unknown-project"),
+    pytest.param("data/projects/linxi-egg-farm.yaml", "    source: 000_8690be5daf756306.txt",
+                 "    source: 002_65b2f7de334f4f62.txt",
+                 ["linxi-egg-farm.yaml:8", "funding[0].source", "no source has this id", "'002_65b2f7de334f4f62.txt'"],
+                 id="unknown-source"),
+    pytest.param("data/projects/linxi-clinic.yaml", "id: linxi-clinic", "id: linxi-egg-farm",
+                 ["linxi-egg-farm.yaml:1", "'id'", "already used by data/projects/linxi-clinic.yaml", "'linxi-egg-farm'"],
+                 id="duplicate-id"),
+    pytest.param("content/testimonies/dai-shusen.zh.md", "county: linxi\n", "",
+                 ["dai-shusen.zh.md", "'county'", "required"], id="testimony-without-county"),
+    pytest.param("data/projects/taibus-strawberry.yaml", "summary:\n  zh: 昌平区提供草莓种苗。\n  en: Changping supplies strawberry seedlings.",
+                 "summary: {}", ["taibus-strawberry.yaml:8", "'summary'", "Chinese (zh:) and in English (en:)"],
+                 id="text-in-neither-language"),
+    pytest.param("content/testimonies/dai-shusen.en.md", "county: linxi", "county: taibus",
+                 ["dai-shusen.en.md:5", "'county'", "both languages must give the same county"],
+                 id="testimony-languages-disagree"),
+])
+def test_mistakes_are_reported_with_file_line_field_and_value(archive_root, capsys, name, old, new, expected):
+    edit(archive_root, name, old, new)
+    status, message = check(archive_root, capsys)
+    assert status == 1
+    for part in expected:
+        assert part in message, f"{part!r} missing from:\n{message}"
+
+
+def test_all_problems_are_reported_together(archive_root, capsys):
+    edit(archive_root, "data/projects/linxi-egg-farm.yaml", "county: linxi", "county: linxy")
+    edit(archive_root, "data/milestones/taibus-start.yaml", "date: 2019-04-18", "date: 2019-02-30")
+    status, message = check(archive_root, capsys)
+    assert status == 1
+    assert "2 problems" in message and "linxi-egg-farm.yaml" in message and "taibus-start.yaml" in message
+
+
+def test_a_missing_translation_warns_and_fails_only_strict_checks(archive_root, capsys):
+    edit(archive_root, "data/projects/taibus-strawberry.yaml", "  en: Changping supplies strawberry seedlings.\n", "")
+    status, message = check(archive_root, capsys)
+    assert status == 0
+    assert "taibus-strawberry.yaml:8: field 'summary' has no en text yet" in message
+    assert check(archive_root, capsys, "--strict")[0] == 1
+
+
+def test_a_testimony_in_one_language_is_a_translation_gap(archive_root, capsys):
+    (archive_root / "content/testimonies/dai-shusen.en.md").unlink()
+    status, message = check(archive_root, capsys)
+    assert status == 0 and "dai-shusen.en.md" in message and "no en text" in message
