@@ -21,7 +21,7 @@ from archive.labels import Labels  # noqa: E402
 from archive.models import LANGS  # noqa: E402
 from archive.output import write_pages  # noqa: E402
 from archive.problems import ArchiveError  # noqa: E402
-from archive.render import Renderer, render_site  # noqa: E402
+from archive.render import Renderer, generate  # noqa: E402
 from archive.search_index import split_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.archive")
@@ -53,7 +53,7 @@ def on_pre_build(config) -> None:
             log.warning(f"translation missing: {gap}")
     if archive.gaps and _strict():
         raise Abort(f"{len(archive.gaps)} translation(s) missing; strict builds need both languages.")
-    changes = write_pages(docs, render_site(archive, templates))
+    changes = write_pages(docs, generate(archive, templates))
     if changes.written or changes.removed:
         log.info(f"archive: {len(changes.written)} page(s) written, {len(changes.removed)} removed")
     _state.update(archive=archive, templates=templates, renderers={})

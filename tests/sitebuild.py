@@ -11,11 +11,13 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def make_project(folder: Path, fixture: str = "tiny") -> Path:
+def make_project(folder: Path, fixture: str | None = "tiny") -> Path:
     """A project folder with the real config, hooks, templates and hand-written pages, and the
-    records and testimonies of `fixture` in place of the real archive."""
+    records and testimonies of `fixture` (None: the real archive)."""
     folder = Path(folder)
-    for name in ("mkdocs.yml",):
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = FIXTURES / fixture if fixture else ROOT
+    for name in ("mkdocs.yml", "Makefile", "requirements.txt"):
         shutil.copy(ROOT / name, folder / name)
     for name in ("hooks", "overrides"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -23,8 +25,9 @@ def make_project(folder: Path, fixture: str = "tiny") -> Path:
     for page in (ROOT / "content").glob("*.md"):
         if not page.name.startswith("index."):
             shutil.copy(page, folder / "content" / page.name)
-    shutil.copytree(FIXTURES / fixture / "data", folder / "data")
-    shutil.copytree(FIXTURES / fixture / "content" / "testimonies", folder / "content" / "testimonies")
+    shutil.copytree(archive / "data", folder / "data")
+    shutil.copytree(archive / "content" / "testimonies", folder / "content" / "testimonies",
+                    ignore=shutil.ignore_patterns("index.*.md"))
     return folder
 
 

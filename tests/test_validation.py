@@ -95,3 +95,19 @@ def test_a_testimony_in_one_language_is_a_translation_gap(archive_root, capsys):
     (archive_root / "content/testimonies/dai-shusen.en.md").unlink()
     status, message = check(archive_root, capsys)
     assert status == 0 and "dai-shusen.en.md" in message and "no en text" in message
+
+
+def test_a_file_in_a_misspelled_folder_is_not_silently_skipped(archive_root, capsys):
+    (archive_root / "data/project").mkdir()
+    (archive_root / "data/project/new.yaml").write_text("id: new\n", encoding="utf-8")
+    status, message = check(archive_root, capsys)
+    assert status == 1 and "data/project/new.yaml" in message and "not read" in message
+
+
+def test_coverage_lists_point_at_existing_records(archive_root, capsys):
+    (archive_root / "data/coverage").mkdir()
+    (archive_root / "data/coverage/000.yaml").write_text(
+        "article: 000_8690be5daf756306.txt\npassages:\n  - passage: 2.93亿元\n    records: [linxi-egg-farm, linxi-eggs]\n",
+        encoding="utf-8")
+    status, message = check(archive_root, capsys)
+    assert status == 1 and "000.yaml:4" in message and "passages[0].records[1]" in message and "'linxi-eggs'" in message

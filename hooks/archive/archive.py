@@ -60,6 +60,7 @@ class Archive:
     testimonies: dict[str, Testimony] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     gaps: list[TranslationGap] = field(default_factory=list)
+    coverage: list[Loaded] = field(default_factory=list)
 
     # Indexes, built once so that no page does a search over all records.
     def projects_of(self, county_id: str) -> list[Project]:
@@ -223,6 +224,13 @@ def _check_references(archive: Archive, problems: list[Problem], invalid: set[st
             check(origin, ("projects", project_index), project_id, archive.projects, "project")
         for path, file in _source_paths(record):
             check(origin, path, file, archive.sources, "source")
+    holders = {**archive.projects, **archive.milestones, **archive.counties, **archive.testimonies}
+    for loaded in archive.coverage:
+        check(loaded.origin, ("article",), loaded.record.article, archive.sources, "source")
+        for index, passage in enumerate(loaded.record.passages):
+            for record_index, record_id in enumerate(passage.records):
+                check(loaded.origin, ("passages", index, "records", record_index), record_id, holders,
+                      "project, milestone, county or testimony")
     for testimony in archive.testimonies.values():
         for version in testimony.versions.values():
             meta, origin = version.meta, version.origin
@@ -272,6 +280,7 @@ def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Pat
     loaded = load_records(data_dir or root / "data", root, problems, invalid)
     testimonies = load_testimonies(testimonies_dir or root / "content" / "testimonies", root, problems)
     archive = Archive()
+    archive.coverage = loaded.pop("coverage")
     for kind, items in loaded.items():
         for item in items:
             key = item.record.file if kind == "sources" else item.record.id

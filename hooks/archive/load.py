@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .models import LANGS, RECORD_KINDS, TestimonyMeta
+from .models import AUDIT_KINDS, LANGS, RECORD_KINDS, TestimonyMeta
 from .problems import Problem
 from .scaffold import PLACEHOLDER
 from .strict_yaml import Document, YamlProblem, parse
@@ -62,9 +62,11 @@ def load_records(data_dir: Path, root: Path, problems: list[Problem],
                  invalid: set[str] | None = None) -> dict[str, list[Loaded]]:
     """Valid records by kind. Ids of records that failed validation go into `invalid`, so
     that references to them are not reported a second time as unknown."""
-    records: dict[str, list[Loaded]] = {kind: [] for kind in RECORD_KINDS}
+    kinds = {**RECORD_KINDS, **AUDIT_KINDS}
+    records: dict[str, list[Loaded]] = {kind: [] for kind in kinds}
     invalid = invalid if invalid is not None else set()
-    for kind, model in RECORD_KINDS.items():
+    problems.extend(_unread_files(data_dir, root, kinds))
+    for kind, model in kinds.items():
         for path in sorted((data_dir / kind).glob("*.y*ml")):
             file = _relative(path, root)
             try:
@@ -85,6 +87,15 @@ def load_records(data_dir: Path, root: Path, problems: list[Problem],
                 else:
                     invalid.add(str(block.get("file" if kind == "sources" else "id")))
     return records
+
+
+def _unread_files(data_dir: Path, root: Path, kinds: dict) -> list[Problem]:
+    """A file the loader would skip is an error, not a record silently left out."""
+    expected = ", ".join(f"data/{kind}/*.yaml" for kind in kinds)
+    return [Problem(_relative(path, root), None, None, f"this file is not read; records belong in {expected}")
+            for path in sorted(Path(data_dir).rglob("*"))
+            if path.is_file() and not path.name.startswith(".")
+            and not (path.parent.parent == Path(data_dir) and path.parent.name in kinds and path.suffix in (".yaml", ".yml"))]
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

@@ -199,9 +199,23 @@ class TestimonyMeta(Model):
     SHARED: ClassVar[tuple] = ("county", "period", "projects", "source")
 
 
+class Passage(Model):
+    passage: Annotated[str, Field(min_length=1)]  # a short quote that finds the passage
+    records: Annotated[list[Slug], Field(min_length=1)]  # record ids or testimony slugs holding it
+
+
+class Coverage(Model):
+    """An audit list: each figure-bearing passage of an article and where it went."""
+
+    article: SourceFile
+    passages: list[Passage]
+
+
 RECORD_KINDS = {
     "counties": County,
     "projects": Project,
     "milestones": Milestone,
     "sources": Source,
 }
+# Folders of data/ that hold checked files but make no pages.
+AUDIT_KINDS = {"coverage": Coverage}

@@ -36,6 +36,7 @@ SINGLE_PAGES: list[tuple[str, str]] = [
     ("timeline/index", "timeline.md.j2"),
     ("testimonies/index", "testimonies.md.j2"),
     ("sources/index", "sources.md.j2"),
+    ("data/index", "data.md.j2"),
 ]
 
 

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from . import archive as archive_module
 from .archive import Archive
+from .export import FIELDS as EXPORT_FIELDS, export_files
 from .formatting import format_amount, format_date, format_quantity
 from .labels import Labels
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
@@ -48,8 +49,8 @@ class Renderer:
             json=_json_string,
         )
         env.globals.update(
-            archive=self.archive, lang=lang, t=labels.get, tf=labels.format, url=_url, key=record_key,
-            SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, LANGS=LANGS,
+            archive=self.archive, lang=lang, t=labels.get, tf=labels.format, url=_url, shared_url=_shared_url, key=record_key,
+            SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, LANGS=LANGS, EXPORT_FIELDS=EXPORT_FIELDS,
             funding_total=archive_module.funding_total, totals=archive_module.totals, figure_groups=figure_groups, untranslated=_untranslated(lang),
             other_lang="en" if lang == "zh" else "zh",
         )
@@ -94,6 +95,14 @@ def _url(context, to_path: str) -> str:
     return relative_url(context["page_path"], to_path)
 
 
+@pass_context
+def _shared_url(context, file_path: str) -> str:
+    """A file built once for both languages (downloads) sits under the default language's
+    root; pages of the other languages live one folder deeper (en/)."""
+    up = "" if context["lang"] == LANGS[0] else "../"
+    return up + relative_url(context["page_path"], "index") + file_path
+
+
 def _json_string(value: object) -> Markup:
     import json
 
@@ -126,3 +135,8 @@ def render_site(archive: Archive, templates: Path) -> dict[str, str]:
         for page in site_pages(archive):
             output[f"{page.path}.{lang}.md"] = renderer.render(page)
     return output
+
+
+def generate(archive: Archive, templates: Path) -> dict[str, str | bytes]:
+    """Everything the archive adds to the docs folder: pages in every language and downloads."""
+    return {**render_site(archive, templates), **export_files(archive)}
