@@ -48,7 +48,7 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
-	$(PY) -m bench
+	$(PY) tests/bench.py
 
 clean:
 	rm -rf site site.new site.old

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -41,6 +42,7 @@ def _strict() -> bool:
 
 def on_pre_build(config) -> None:
     root, docs, templates = _paths(config)
+    started = time.perf_counter()
     try:
         archive = build_archive(root, testimonies_dir=docs / "testimonies")
     except ArchiveError as error:
@@ -53,9 +55,13 @@ def on_pre_build(config) -> None:
             log.warning(f"translation missing: {gap}")
     if archive.gaps and _strict():
         raise Abort(f"{len(archive.gaps)} translation(s) missing; strict builds need both languages.")
-    changes = write_pages(docs, generate(archive, templates))
-    if changes.written or changes.removed:
-        log.info(f"archive: {len(changes.written)} page(s) written, {len(changes.removed)} removed")
+    loaded = time.perf_counter()
+    files = generate(archive, templates)
+    generated = time.perf_counter()
+    changes = write_pages(docs, files)
+    # One line per build with the time of each phase; `make bench` reads it.
+    log.info(f"archive: load_validate_s={loaded - started:.3f} generate_s={generated - loaded:.3f} "
+             f"write_s={time.perf_counter() - generated:.3f} written={len(changes.written)} removed={len(changes.removed)}")
     _state.update(archive=archive, templates=templates, renderers={})
 
 

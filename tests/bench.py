@@ -1,0 +1,136 @@
+"""`make bench`: time full builds of synthetic archives against the floor MkDocs sets.
+
+For each size N: write a synthetic archive, time full builds (generated pages removed first)
+and, as the floor, builds of the very same output pages as plain Markdown with the same theme
+and i18n but without the hooks. Prints per-phase times, peak memory, page weight and, last:
+bench: records=N pages=P build_s=B floor_s=F ratio=B/F linear=T_big/T_small peak_mb=M
+Sizes come from BENCH_SIZES (default "1000 10000"), runs from BENCH_RUNS (default 3).
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from sitebuild import ROOT, make_project  # noqa: E402
+from synthetic import write_archive  # noqa: E402
+
+
+def timed_build(project: Path) -> tuple[float, dict[str, float]]:
+    """Seconds for one `mkdocs build`, and the phases read from its log as it streams."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    env.pop("CI", None)
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build"], cwd=project,
+                               env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    phases: dict[str, float] = {}
+    for line in process.stderr:
+        if "archive: load_validate_s=" in line and "load_validate" not in phases:
+            phases.update({k: float(v) for k, v in re.findall(r"(\w+_s)=([\d.]+)", line)})
+        if "Building 'en' documentation" in line:
+            phases["zh_build_s"] = time.perf_counter() - started
+    if process.wait() != 0:
+        raise SystemExit(f"build failed in {project}")
+    total = time.perf_counter() - started
+    if "zh_build_s" in phases:
+        phases["en_build_s"] = total - phases["zh_build_s"]
+    return total, phases
+
+
+def clear_generated(project: Path) -> None:
+    manifest = project / "content" / ".generated"
+    if manifest.exists():
+        for name in manifest.read_text(encoding="utf-8").split():
+            (project / "content" / name).unlink(missing_ok=True)
+        manifest.unlink()
+    shutil.rmtree(project / "site", ignore_errors=True)
+
+
+def floor_project(project: Path, folder: Path) -> Path:
+    """The same output pages as plain Markdown: the generated files, no hooks."""
+    shutil.copytree(project / "content", folder / "content")
+    (folder / ".generated").unlink(missing_ok=True)
+    shutil.copytree(project / "overrides", folder / "overrides")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\n(hooks|watch):\n(  - .*\n)+", "\n", config)
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return folder
+
+
+def page_weight(site: Path, url: str) -> dict[str, int]:
+    """Bytes of a page and what it loads from the site (HTML, CSS, JS), raw and gzipped."""
+    html_path = site / url / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    files = [html_path]
+    for ref in re.findall(r'(?:src|href)="([^"]+\.(?:css|js))"', html):
+        target = (html_path.parent / ref).resolve()
+        if target.exists():
+            files.append(target)
+    raw = sum(f.stat().st_size for f in files)
+    packed = sum(len(gzip.compress(f.read_bytes())) for f in files)
+    return {"files": len(files), "raw_kb": raw // 1024, "gzip_kb": packed // 1024}
+
+
+def measure(records: int, runs: int, work: Path) -> dict:
+    project = make_project(work / f"n{records}")
+    shutil.rmtree(project / "data")
+    shutil.rmtree(project / "content" / "testimonies")
+    counts = write_archive(project, records)
+    builds, phases = [], []
+    for _ in range(runs):
+        clear_generated(project)
+        seconds, phase = timed_build(project)
+        builds.append(seconds)
+        phases.append(phase)
+    pages = sum(1 for _ in (project / "site").rglob("index.html"))
+    floor = floor_project(project, work / f"floor{records}")
+    floors = []
+    for _ in range(runs):
+        shutil.rmtree(floor / "site", ignore_errors=True)
+        floors.append(timed_build(floor)[0])
+    site = project / "site"
+    weights = {
+        "home": page_weight(site, ""),
+        "profile": page_weight(site, "counties/county-0"),
+        "search_zh_kb": (site / "search/search_index.json").stat().st_size // 1024,
+        "search_en_kb": (site / "en/search/search_index.json").stat().st_size // 1024,
+    }
+    median_phases = {k: statistics.median(p.get(k, 0.0) for p in phases) for k in phases[0]}
+    return {"records": records, "counts": counts, "pages": pages, "build_s": statistics.median(builds),
+            "floor_s": statistics.median(floors), "phases": median_phases, "weights": weights}
+
+
+def main() -> None:
+    sizes = [int(n) for n in os.environ.get("BENCH_SIZES", "1000 10000").split()]
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    print(f"machine: {os.cpu_count()} cores, {os.uname().machine}, Python {sys.version.split()[0]}")
+    results = []
+    with tempfile.TemporaryDirectory(prefix="archive-bench-") as work:
+        for records in sizes:
+            result = measure(records, runs, Path(work))
+            results.append(result)
+            core = sum(result["phases"].get(k, 0) for k in ("load_validate_s", "generate_s", "write_s"))
+            print(f"N={records} {result['counts']} pages={result['pages']} build_s={result['build_s']:.2f} "
+                  f"floor_s={result['floor_s']:.2f} core_share={core / result['build_s']:.1%}")
+            print(f"  phases (median): " + " ".join(f"{k}={v:.2f}" for k, v in result["phases"].items()))
+            print(f"  weight: {result['weights']}")
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    last, first = results[-1], results[0]
+    linear = last["build_s"] / first["build_s"] if len(results) > 1 else 1.0
+    print(f"bench: records={last['records']} pages={last['pages']} build_s={last['build_s']:.2f} "
+          f"floor_s={last['floor_s']:.2f} ratio={last['build_s'] / last['floor_s']:.2f} "
+          f"linear={linear:.2f} peak_mb={peak_mb}")
+
+
+if __name__ == "__main__":
+    main()

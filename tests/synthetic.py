@@ -1,0 +1,76 @@
+"""A synthetic archive of N records in both languages, valid under the real schema, for the
+benchmark. Proportions follow the real archive: mostly projects, then milestones and accounts."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+SOURCES = ["000_8690be5daf756306.txt", "001_a2282d97453cfedc.txt", "002_65b2f7de334f4f62.txt",
+           "003_d0d6c7d8a962a571.txt", "004_68cbcf0a421c36e5.txt"]
+SECTORS = ["industry", "consumption", "employment", "education", "health", "infrastructure", "governance"]
+KINDS = ["agreement", "launch", "visit", "meeting", "completion", "sales"]
+ZH_WORDS = "产业 帮扶 合作 项目 村民 增收 基地 技术 培训 医疗 教育 消费 就业 资金 乡村 振兴 草原 蔬菜 肉牛 草莓".split()
+EN_WORDS = ("industry aid cooperation project villagers income base technology training health education "
+            "consumption jobs funds rural revitalisation grassland vegetables cattle strawberry").split()
+
+
+def _zh(rng: random.Random, words: int) -> str:
+    return "".join(rng.choice(ZH_WORDS) for _ in range(words)) + "。"
+
+
+def _en(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(EN_WORDS) for _ in range(words)).capitalize() + "."
+
+
+def _text(rng, zh_words, en_words, indent="  ") -> str:
+    return f"\n{indent}zh: {_zh(rng, zh_words)}\n{indent}en: {_en(rng, en_words)}"
+
+
+def proportions(records: int) -> dict[str, int]:
+    counties = max(3, records // 100)
+    testimonies = max(2, records // 10)
+    milestones = max(3, records * 3 // 10)
+    return {"counties": counties, "testimonies": testimonies, "milestones": milestones,
+            "projects": max(3, records - counties - testimonies - milestones - len(SOURCES))}
+
+
+def write_archive(root: Path, records: int, seed: int = 7) -> dict[str, int]:
+    """Write data/ and content/testimonies/ under `root`; return the count of each kind."""
+    rng = random.Random(seed)
+    counts = proportions(records)
+    data, testimonies = Path(root) / "data", Path(root) / "content" / "testimonies"
+    for kind in ("counties", "projects", "milestones", "sources"):
+        (data / kind).mkdir(parents=True, exist_ok=True)
+    testimonies.mkdir(parents=True, exist_ok=True)
+    for source in SOURCES:
+        (data / "sources" / f"{source[:-4]}.yaml").write_text(
+            f"file: {source}\nabout:{_text(rng, 20, 30)}\n", encoding="utf-8")
+    counties = [f"county-{i}" for i in range(counts["counties"])]
+    for county in counties:
+        (data / "counties" / f"{county}.yaml").write_text(
+            f"id: {county}\nname: {{zh: 测试旗{county[7:]}, en: Test Banner {county[7:]}}}\n"
+            f"pairings:\n  - district: {{zh: 丰台区, en: Fengtai District}}\n    since: 2018\n    source: {SOURCES[0]}\n"
+            f"summary:{_text(rng, 30, 45)}\nsources: [{SOURCES[0]}]\n", encoding="utf-8")
+    projects = [f"project-{i}" for i in range(counts["projects"])]
+    for index, project in enumerate(projects):
+        source = rng.choice(SOURCES)
+        (data / "projects" / f"{project}.yaml").write_text(
+            f"id: {project}\ncounty: {counties[index % len(counties)]}\ntitle:{_text(rng, 4, 6)}\n"
+            f"sector: {rng.choice(SECTORS)}\nyears: [{rng.randint(2011, 2023)}]\n"
+            f"funding:\n  - value: {rng.randint(1, 5000) * 10000}\n    source: {source}\n"
+            f"beneficiaries:\n  - value: {rng.randint(10, 9000)}\n    source: {source}\n"
+            f"summary:{_text(rng, 40, 60)}\nsources: [{source}]\n", encoding="utf-8")
+    for index in range(counts["milestones"]):
+        day = f"{rng.randint(2011, 2023)}-{rng.randint(1, 12):02d}"
+        (data / "milestones" / f"milestone-{index}.yaml").write_text(
+            f"id: milestone-{index}\ndate: {day}\ncounty: {counties[index % len(counties)]}\n"
+            f"kind: {rng.choice(KINDS)}\ntitle:{_text(rng, 5, 8)}\ntext:{_text(rng, 20, 30)}\n"
+            f"projects: [{projects[index % len(projects)]}]\nsources: [{SOURCES[1]}]\n", encoding="utf-8")
+    for index in range(counts["testimonies"]):
+        for lang, body in (("zh", lambda: _zh(rng, 120)), ("en", lambda: _en(rng, 180))):
+            (testimonies / f"person-{index}.{lang}.md").write_text(
+                f"---\nnarrator: {'讲述人' if lang == 'zh' else 'Narrator'} {index}\n"
+                f"role: {'干部' if lang == 'zh' else 'Cadre'}\ncounty: {counties[index % len(counties)]}\n"
+                f"projects: [{projects[index % len(projects)]}]\nsource: {SOURCES[2]}\n---\n\n"
+                + "\n\n".join(body() for _ in range(3)) + "\n", encoding="utf-8")
+    return counts
