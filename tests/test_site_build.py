@@ -186,3 +186,18 @@ def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
     assert failed.returncode != 0 and "'nowhere'" in failed.stderr
     assert page(project, "counties/linxi") == before
     assert not (project / "site.new").exists() or not (project / "site.new/index.html").exists()
+
+
+def test_sitemap_lists_both_languages_with_hreflang_and_x_default(site):
+    sitemap = (site / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>http://127.0.0.1:8000/counties/linxi/</loc>" in sitemap
+    assert "<loc>http://127.0.0.1:8000/en/counties/linxi/</loc>" in sitemap
+    assert 'hreflang="en" href="http://127.0.0.1:8000/en/counties/linxi/"' in sitemap
+    assert 'hreflang="x-default" href="http://127.0.0.1:8000/counties/linxi/"' in sitemap
+
+
+def test_pages_describe_themselves_for_sharing(site):
+    en = page(site, "en/projects/linxi-egg-farm")
+    assert '<meta name="description" content="Deqingyuan built a laying-hen farm in Linxi.">' in en
+    assert '<meta property="og:title" content="Linxi poverty-relief eggs">' in en
+    assert '<meta property="og:url" content="http://127.0.0.1:8000/en/projects/linxi-egg-farm/">' in en

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
@@ -24,6 +25,7 @@ def _plain(number: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+@lru_cache(maxsize=65536)  # Babel is slow and an archive repeats its figures on many pages
 def _grouped(number: Decimal, lang: str) -> str:
     if lang == "zh":
         return _plain(number)
@@ -58,6 +60,9 @@ def _qualified(text: str, qualifier: str, labels: Labels) -> str:
 
 def format_date(date: PartialDate, lang: str, labels: Labels) -> str:
     """zh 2018年8月 / 2019年4月18日; en August 2018 / 18 April 2019."""
-    pattern = labels.get(f"date.{date.precision}")
-    day = datetime.date(date.year, date.month or 1, date.day or 1)
-    return babel_format_date(day, pattern, locale=lang)
+    return _babel_date(date, lang, labels.get(f"date.{date.precision}"))
+
+
+@lru_cache(maxsize=65536)
+def _babel_date(date: PartialDate, lang: str, pattern: str) -> str:
+    return babel_format_date(datetime.date(date.year, date.month or 1, date.day or 1), pattern, locale=lang)

@@ -201,7 +201,14 @@ class TestimonyMeta(Model):
 
 class Passage(Model):
     passage: Annotated[str, Field(min_length=1)]  # a short quote that finds the passage
-    records: Annotated[list[Slug], Field(min_length=1)]  # record ids or testimony slugs holding it
+    records: list[Slug] = []  # record ids or testimony slugs holding it
+    note: Optional[str] = None  # why a passage holds no record (framing, no figure, text cut off)
+
+    @model_validator(mode="after")
+    def _placed_or_explained(self) -> "Passage":
+        if not self.records and not self.note:
+            raise ValueError("expected the records holding this passage, or a note saying why none does")
+        return self
 
 
 class Coverage(Model):

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import archive as archive_module
@@ -18,7 +18,7 @@ from .export import FIELDS as EXPORT_FIELDS, export_files
 from .formatting import format_amount, format_date, format_quantity
 from .labels import Labels
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
-from .pages import PageSpec, record_key, relative_url, site_pages
+from .pages import PageSpec, page_url, record_key, relative_url, site_pages
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -36,6 +36,9 @@ class Renderer:
     templates: Path
 
     def __post_init__(self) -> None:
+        self.page_path = "index"
+        self._citations: dict[tuple[str, int], Markup] = {}
+        self._untranslated: dict[int, bool] = {}
         env = Environment(loader=FileSystemLoader(str(self.templates)), autoescape=True,
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                           keep_trailing_newline=True)
@@ -49,21 +52,52 @@ class Renderer:
             json=_json_string,
         )
         env.globals.update(
-            archive=self.archive, lang=lang, t=labels.get, tf=labels.format, url=_url, shared_url=_shared_url, key=record_key,
+            archive=self.archive, lang=lang, t=labels.get, tf=labels.format, url=self.url, shared_url=self.shared_url, key=record_key,
             SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, LANGS=LANGS, EXPORT_FIELDS=EXPORT_FIELDS,
-            funding_total=archive_module.funding_total, totals=archive_module.totals, figure_groups=figure_groups, untranslated=_untranslated(lang),
+            funding_total=archive_module.funding_total, totals=archive_module.totals, figure_groups=figure_groups,
+            cite_link=self.cite_link, untranslated=self.untranslated,
             other_lang="en" if lang == "zh" else "zh",
         )
         self.env = env
 
     def render(self, page: PageSpec) -> str:
-        template = self.env.get_template(page.template)
-        return template.render(page_path=page.path, **page.context)
+        self.page_path = page.path
+        return self.env.get_template(page.template).render(**page.context)
 
     def render_card(self, slug: str) -> str:
         testimony = self.archive.testimonies[slug]
+        self.page_path = f"testimonies/{slug}"
         return self.env.get_template("testimony_card.html.j2").render(
-            page_path=f"testimonies/{slug}", testimony=testimony, version=testimony.version(self.lang))
+            testimony=testimony, version=testimony.version(self.lang))
+
+    # Links are relative to the page being rendered. Keeping its path here rather than in the
+    # template context lets the macro library be imported once, not once per page.
+    def cite_link(self, file: str) -> Markup:
+        """The citation link of a source; it depends only on the page's depth, so each is
+        rendered once per depth instead of once per figure."""
+        depth = page_url(self.page_path).count("/")
+        cached = self._citations.get((file, depth))
+        if cached is None:
+            template = self.env.get_template("_cite.html.j2")
+            cached = self._citations[(file, depth)] = Markup(template.render(source=self.archive.sources[file]).strip())
+        return cached
+
+    def untranslated(self, record) -> bool:
+        """True when a record has any text missing in this page's language."""
+        key = id(record)
+        if key not in self._untranslated:
+            gaps = archive_module.translation_gaps(record, _NO_ORIGIN)
+            self._untranslated[key] = any(gap.missing == self.lang for gap in gaps)
+        return self._untranslated[key]
+
+    def url(self, to_path: str) -> str:
+        return relative_url(self.page_path, to_path)
+
+    def shared_url(self, file_path: str) -> str:
+        """A file built once for both languages (downloads) sits under the default language's
+        root; pages of the other languages live one folder deeper (en/)."""
+        up = "" if self.lang == LANGS[0] else "../"
+        return up + relative_url(self.page_path, "index") + file_path
 
 
 @dataclass
@@ -90,30 +124,12 @@ def _text_key(text) -> tuple | None:
     return (text.zh, text.en) if text is not None else None
 
 
-@pass_context
-def _url(context, to_path: str) -> str:
-    return relative_url(context["page_path"], to_path)
-
-
-@pass_context
-def _shared_url(context, file_path: str) -> str:
-    """A file built once for both languages (downloads) sits under the default language's
-    root; pages of the other languages live one folder deeper (en/)."""
-    up = "" if context["lang"] == LANGS[0] else "../"
-    return up + relative_url(context["page_path"], "index") + file_path
 
 
 def _json_string(value: object) -> Markup:
     import json
 
     return Markup(json.dumps(str(value), ensure_ascii=False))
-
-
-def _untranslated(lang: str):
-    """True when a record has any text missing in this page's language."""
-    def check(record) -> bool:
-        return any(gap.missing == lang for gap in archive_module.translation_gaps(record, _NO_ORIGIN))
-    return check
 
 
 class _NoOrigin:

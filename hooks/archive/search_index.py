@@ -23,6 +23,9 @@ def split_search_index(site_dir: Path, default_lang: str, other_langs: list[str]
     for lang, entries in buckets.items():
         target = index_file if lang == default_lang else Path(site_dir) / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "docs": entries}, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        # Each index gets only its own language's lunr pipeline: with Chinese added, lunr's
+        # multi-language pipeline found no English word at all.
+        config = {**index["config"], "lang": [lang]}
+        target.write_text(json.dumps({**index, "config": config, "docs": entries}, ensure_ascii=False,
+                                     separators=(",", ":")), encoding="utf-8")
     return {lang: len(entries) for lang, entries in buckets.items()}

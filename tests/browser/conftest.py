@@ -83,7 +83,9 @@ def page_factory(browser, base_url):
         page = context.new_page()
         page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
         page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-        page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} {request.failure}"))
+        # ERR_ABORTED is the browser dropping a request because the test navigated on.
+        page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} {request.failure}")
+                if "ERR_ABORTED" not in (request.failure or "") else None)
         page.on("response", lambda response: problems.append(f"HTTP {response.status}: {response.url}")
                 if response.status >= 400 else None)
 

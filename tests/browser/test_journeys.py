@@ -36,8 +36,9 @@ def test_language_switch_lands_on_the_same_county(page, base_url, lang, other):
 ])
 def test_search_finds_the_project_in_the_readers_language(page, base_url, lang, query, expected):
     page.goto(base_url + LANG_ROOTS[lang])
-    page.locator("label.md-search__icon, label[for='__search']").first.click()
-    page.locator("input.md-search__input").fill(query)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill(query)
     results = page.locator(".md-search-result__item a")
     results.first.wait_for()
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
