@@ -19,6 +19,12 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# axe-core for the browser tests' accessibility checks, from the npm registry.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -44,7 +50,7 @@ new-testimony: $(STAMP)
 	$(PY) -m archive new-testimony --slug "$(SLUG)" --county "$(COUNTY)" --source "$(SOURCE)" \
 	  --narrator-zh "$(NARRATOR_ZH)" --narrator-en "$(NARRATOR_EN)" --role-zh "$(ROLE_ZH)" --role-en "$(ROLE_EN)"
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)

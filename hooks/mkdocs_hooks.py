@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -56,7 +57,7 @@ def on_pre_build(config) -> None:
     if archive.gaps and _strict():
         raise Abort(f"{len(archive.gaps)} translation(s) missing; strict builds need both languages.")
     loaded = time.perf_counter()
-    files = generate(archive, templates)
+    files = generate(archive, templates, config.site_url or "http://127.0.0.1:8000/")
     generated = time.perf_counter()
     changes = write_pages(docs, files)
     # One line per build with the time of each phase; `make bench` reads it.
@@ -96,3 +97,20 @@ def on_post_build(config) -> None:
     langs = [lang for lang in LANGS[1:]]
     counts = split_search_index(Path(config.site_dir), LANGS[0], langs)
     log.debug(f"archive: search entries per language {counts}")
+
+
+def on_page_context(context, page, config, nav):
+    """Home pages get mkdocs-static-i18n's site-wide language links, written from the domain
+    root ("/en/"); made relative here so that site/ works under any path, like every other page."""
+    is_home = page.file.src_uri.split(".")[0] == "index"
+    # Attribute access: mkdocs-static-i18n sets it per page as an attribute, not as an item.
+    alternates = getattr(config.extra, "alternate", None) if is_home else None
+    if not alternates:
+        return context
+    site_path = urlsplit(config.site_url or "/").path or "/"
+    for alternate in alternates:
+        link = alternate["link"]
+        if link.startswith(site_path):
+            # Relative to the site root; Material's `url` filter makes it relative to the page.
+            alternate["link"] = link[len(site_path):] or "./"
+    return context

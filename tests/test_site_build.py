@@ -201,3 +201,31 @@ def test_pages_describe_themselves_for_sharing(site):
     assert '<meta name="description" content="Deqingyuan built a laying-hen farm in Linxi.">' in en
     assert '<meta property="og:title" content="Linxi poverty-relief eggs">' in en
     assert '<meta property="og:url" content="http://127.0.0.1:8000/en/projects/linxi-egg-farm/">' in en
+
+
+def test_each_language_has_a_valid_atom_feed_of_accounts(site):
+    from xml.etree import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    for lang_root, lang, title in (("", "zh", "戴树森 · 岳各庄批发市场总经理"), ("en/", "en", "Dai Shusen · General manager")):
+        feed = ElementTree.parse(site / "site" / lang_root / "feed.xml").getroot()
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+        entries = feed.findall(f"{atom}entry")
+        assert len(entries) == 1
+        assert entries[0].find(f"{atom}title").text.startswith(title)
+        assert entries[0].find(f"{atom}id").text == f"http://127.0.0.1:8000/{lang_root}testimonies/dai-shusen/"
+        assert feed.find(f"{atom}updated").text  # required by Atom
+    assert 'href="../feed.xml"' in page(site, "en/testimonies")
+
+
+def test_a_site_published_under_a_path_links_only_relatively(tmp_path):
+    project = make_project(tmp_path)
+    assert build(project, env={"SITE_URL": "https://example.org/archive/"}).returncode == 0
+    assert "<loc>https://example.org/archive/en/counties/linxi/</loc>" in (project / "site/sitemap.xml").read_text()
+    assert "https://example.org/archive/en/feed.xml" in (project / "site/en/feed.xml").read_text()
+    for html_file in (project / "site").rglob("*.html"):
+        root_absolute = re.findall(r'(?:href|src)="(/[^/"][^"]*)"', html_file.read_text(encoding="utf-8"))
+        if html_file.name == "404.html":  # served at any address, so it links from the site's path
+            assert root_absolute and all(link.startswith("/archive/") for link in root_absolute)
+        else:
+            assert not root_absolute, (html_file, root_absolute[:3])

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from . import archive as archive_module
 from .archive import Archive
 from .export import FIELDS as EXPORT_FIELDS, export_files
+from .feed import testimony_feed
 from .formatting import format_amount, format_date, format_quantity
 from .labels import Labels
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
@@ -153,6 +154,10 @@ def render_site(archive: Archive, templates: Path) -> dict[str, str]:
     return output
 
 
-def generate(archive: Archive, templates: Path) -> dict[str, str | bytes]:
-    """Everything the archive adds to the docs folder: pages in every language and downloads."""
-    return {**render_site(archive, templates), **export_files(archive)}
+def generate(archive: Archive, templates: Path, site_url: str) -> dict[str, str | bytes]:
+    """Everything the archive adds to the docs folder: pages in every language, downloads and
+    a feed per language (feed.<lang>.xml: mkdocs-static-i18n puts each in its language root)."""
+    feeds = {f"feed.{lang}.xml": testimony_feed(archive, lang, Labels.load(templates, lang), site_url,
+                                                "" if lang == LANGS[0] else f"{lang}/")
+             for lang in LANGS}
+    return {**render_site(archive, templates), **export_files(archive), **feeds}
