@@ -10,6 +10,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # STRICT=1: missing translations fail the build, as in CI.
 ifeq ($(STRICT),1)
 export ARCHIVE_STRICT := 1
+STRICT_FLAG := --strict
 endif
 
 .PHONY: serve build test bench check translations new-testimony clean
@@ -32,7 +33,7 @@ serve: $(STAMP)
 # a broken record never leaves site/ half-written or empty.
 build: $(STAMP)
 	rm -rf site.new
-	$(PY) -m mkdocs build --site-dir site.new
+	$(PY) -m mkdocs build $(STRICT_FLAG) --site-dir site.new
 	rm -rf site.old
 	if [ -d site ]; then mv site site.old; fi
 	mv site.new site

@@ -41,7 +41,16 @@ def _strict() -> bool:
     return os.environ.get("ARCHIVE_STRICT", "") not in ("", "0") or os.environ.get("CI") == "true"
 
 
+def _nested_language_build(config) -> bool:
+    """mkdocs-static-i18n builds each further language by running a whole build again
+    inside the first one; the archive is already loaded and written by then."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and getattr(i18n, "building", False) and "archive" in _state
+
+
 def on_pre_build(config) -> None:
+    if _nested_language_build(config):
+        return
     root, docs, templates = _paths(config)
     started = time.perf_counter()
     try:
@@ -91,9 +100,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the merged index
 def on_post_build(config) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # a nested per-language build: the outer build finishes the job
+    if _nested_language_build(config):
+        return  # the outer build finishes the job
     langs = [lang for lang in LANGS[1:]]
     counts = split_search_index(Path(config.site_dir), LANGS[0], langs)
     log.debug(f"archive: search entries per language {counts}")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from servetools import Server  # noqa: E402
 from sitebuild import ROOT, make_project  # noqa: E402
 from synthetic import write_archive  # noqa: E402
 
@@ -110,12 +111,42 @@ def measure(records: int, runs: int, work: Path) -> dict:
             "floor_s": statistics.median(floors), "phases": median_phases, "weights": weights}
 
 
+def real_archive(work: Path, runs: int) -> dict[str, float]:
+    """The real archive: full build time, and save-to-reload time in `mkdocs serve` (an edit
+    of one project record until the served page shows it)."""
+    project = make_project(work / "real", fixture=None)
+    builds = []
+    for _ in range(runs):
+        clear_generated(project)
+        builds.append(timed_build(project)[0])
+    record = project / "data" / "projects" / "linxi-deqingyuan-egg-farm.yaml"
+    original = record.read_text(encoding="utf-8")
+    server = Server(project)
+    reloads = []
+    try:
+        server.wait_for(lambda: server.get("en/projects/linxi-deqingyuan-egg-farm/")[0] == 200, timeout=300)
+        for run in range(runs):
+            marker = f"Benchmark edit {run}"
+            record.write_text(original.replace("summary:\n  zh:", f"summary:\n  zh: {marker}", 1)
+                              if "summary:\n  zh:" in original else original + f"# {marker}\n", encoding="utf-8")
+            reloads.append(server.wait_for(
+                lambda: marker in server.get("projects/linxi-deqingyuan-egg-farm/")[1], timeout=300))
+            time.sleep(1)
+    finally:
+        server.stop()
+        record.write_text(original, encoding="utf-8")
+    return {"build_s": statistics.median(builds), "save_to_reload_s": statistics.median(reloads)}
+
+
 def main() -> None:
     sizes = [int(n) for n in os.environ.get("BENCH_SIZES", "1000 10000").split()]
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     print(f"machine: {os.cpu_count()} cores, {os.uname().machine}, Python {sys.version.split()[0]}")
     results = []
     with tempfile.TemporaryDirectory(prefix="archive-bench-") as work:
+        if os.environ.get("BENCH_REAL", "1") == "1":
+            real = real_archive(Path(work), runs)
+            print(f"real archive: build_s={real['build_s']:.2f} save_to_reload_s={real['save_to_reload_s']:.2f}")
         for records in sizes:
             result = measure(records, runs, Path(work))
             results.append(result)

@@ -31,12 +31,14 @@ def make_project(folder: Path, fixture: str | None = "tiny") -> Path:
     return folder
 
 
-def build(project: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` in `project`; the result keeps stdout and stderr for messages."""
+def build(project: Path, *extra: str, env: dict | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` (with --strict: any warning fails) in `project`; the result keeps
+    stdout and stderr for messages."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(Path(project) / "hooks")}
     environment.pop("CI", None)
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *extra], cwd=project, env=environment,
+    flags = ["--strict"] if strict else []
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, *extra], cwd=project, env=environment,
                           capture_output=True, text=True, timeout=300)
 
 

@@ -229,3 +229,47 @@ def test_a_site_published_under_a_path_links_only_relatively(tmp_path):
             assert root_absolute and all(link.startswith("/archive/") for link in root_absolute)
         else:
             assert not root_absolute, (html_file, root_absolute[:3])
+
+
+def test_county_charts_are_static_svg_with_labels_and_a_data_table_per_language(site):
+    en, zh = page(site, "en/counties/linxi"), page(site, "counties/linxi")
+    chart = en[en.index('id="chart-sector"'):]
+    chart = chart[:chart.index("</table>")]
+    assert "<svg" in chart and "<title id=\"chart-sector-title\">Funding of individual projects by sector</title>" in chart
+    assert ">Industry</text>" in chart and ">CNY 293 million</text>" in chart
+    assert "<td>Health</td><td>CNY 8.1 million</td>" in chart  # the table beside it
+    assert "<desc id=\"chart-sector-desc\">Industry: CNY 293 million; Health: CNY 8.1 million</desc>" in chart
+    zh_chart = zh[zh.index('id="chart-sector"'):]
+    assert ">产业</text>" in zh_chart and ">2.93亿元</text>" in zh_chart
+    year = en[en.index('id="chart-year"'):]
+    assert year.index(">2017</text>") < year.index(">2019</text>")
+    assert "<script" not in chart
+
+
+def test_home_map_links_each_county_to_its_profile(site):
+    for lang_root, name in (("", "林西县"), ("en/", "Linxi County")):
+        html = page(site, lang_root)
+        svg = html[html.index('class="archive-map-svg"'):html.index("</svg>", html.index('class="archive-map-svg"'))]
+        assert '<a href="counties/linxi/">' in svg and name in svg
+        assert "archive-map-link" in svg  # a line from the Beijing district to the county
+    locator = page(site, "en/counties/taibus")
+    assert "archive-map-county--current" in locator
+
+
+def test_an_untranslated_record_shows_a_notice_and_fails_strict_builds(tmp_path):
+    project = make_project(tmp_path)
+    path = project / "data/projects/taibus-strawberry.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  en: Changping supplies strawberry seedlings.\n", ""),
+                    encoding="utf-8")
+    (project / "content/testimonies/dai-shusen.en.md").unlink()
+    result = build(project, strict=False)
+    assert result.returncode == 0
+    assert "translation missing: data/projects/taibus-strawberry.yaml:8: field 'summary' has no en text yet" in result.stderr
+    en = page(project, "en/projects/taibus-strawberry")
+    assert "not yet fully translated into English" in en and "昌平区提供草莓种苗。" in en
+    assert "not yet fully translated into English" not in page(project, "projects/taibus-strawberry")
+    testimony = page(project, "en/testimonies/dai-shusen")
+    assert "not yet fully translated into English" in testimony and "戴树森" in testimony
+    assert build(project).returncode != 0  # mkdocs --strict: the warning fails the build
+    strict = build(project, env={"ARCHIVE_STRICT": "1"}, strict=False)
+    assert strict.returncode != 0 and "strict builds need both languages" in strict.stdout + strict.stderr

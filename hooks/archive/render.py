@@ -14,11 +14,13 @@ from markupsafe import Markup, escape
 
 from . import archive as archive_module
 from .archive import Archive
+from . import charts
 from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
 from .formatting import format_amount, format_date, format_quantity
 from .labels import Labels
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
+from .pairing_map import load_places, pairing_map
 from .pages import PageSpec, page_url, record_key, relative_url, site_pages
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -45,7 +47,7 @@ class Renderer:
                           keep_trailing_newline=True)
         lang, labels = self.lang, self.labels
         env.filters.update(
-            text=lambda value: value.get(lang) if isinstance(value, Text) else value,
+            text=lambda value: value.get(lang) if isinstance(value, (Text, dict)) else value,
             md=markdown_escape,
             amount=lambda figure: format_amount(figure.value, lang, labels, figure.qualifier),
             quantity=lambda figure, unit=None: format_quantity(figure.value, unit or figure.unit, lang, labels, figure.qualifier),
@@ -56,7 +58,8 @@ class Renderer:
             archive=self.archive, lang=lang, t=labels.get, tf=labels.format, url=self.url, shared_url=self.shared_url, key=record_key,
             SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, LANGS=LANGS, EXPORT_FIELDS=EXPORT_FIELDS,
             funding_total=archive_module.funding_total, totals=archive_module.totals, figure_groups=figure_groups,
-            cite_link=self.cite_link, untranslated=self.untranslated,
+            cite_link=self.cite_link, untranslated=self.untranslated, charts=charts,
+            pairing_map=pairing_map(self.archive, load_places(self.templates)),
             other_lang="en" if lang == "zh" else "zh",
         )
         self.env = env
