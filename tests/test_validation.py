@@ -111,3 +111,31 @@ def test_coverage_lists_point_at_existing_records(archive_root, capsys):
         encoding="utf-8")
     status, message = check(archive_root, capsys)
     assert status == 1 and "000.yaml:4" in message and "passages[0].records[1]" in message and "'linxi-eggs'" in message
+
+
+def test_translation_report_lists_what_lacks_which_language(archive_root, capsys):
+    edit(archive_root, "data/projects/taibus-strawberry.yaml", "  en: Changping supplies strawberry seedlings.\n", "")
+    (archive_root / "content/testimonies/dai-shusen.zh.md").unlink()
+    assert main(["--root", str(archive_root), "translations"]) == 0
+    report = capsys.readouterr().out
+    assert "data/projects/taibus-strawberry.yaml\n  line 8: summary lacks en" in report
+    assert "content/testimonies/dai-shusen.zh.md\n  (whole account) lacks zh" in report
+    assert "2 missing translation(s) in 2 file(s)" in report
+
+
+def test_new_testimony_writes_both_files_that_check_refuses_until_written(archive_root, capsys):
+    args = ["--root", str(archive_root), "new-testimony", "--slug", "wang-li", "--county", "taibus",
+            "--source", "004_68cbcf0a421c36e5.txt", "--narrator-zh", "王丽", "--narrator-en", "Wang Li",
+            "--role-zh", "挂职干部", "--role-en", "Cadre on posting"]
+    assert main(args) == 0
+    zh = archive_root / "content/testimonies/wang-li.zh.md"
+    en = archive_root / "content/testimonies/wang-li.en.md"
+    assert 'narrator: "王丽"' in zh.read_text(encoding="utf-8") and "county: taibus" in en.read_text(encoding="utf-8")
+    capsys.readouterr()
+    status, message = check(archive_root, capsys)
+    assert status == 1 and "wang-li.en.md:9: the account is still the placeholder" in message
+    for path in (zh, en):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[: text.index("✎")] + "The account.\n", encoding="utf-8")
+    assert check(archive_root, capsys)[0] == 0
+    assert main(args) == 1  # never overwrites an existing account
