@@ -133,10 +133,12 @@ def cited_sources(record: BaseModel) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def translation_gaps(record: BaseModel, origin: Origin, path: tuple = ()) -> list[TranslationGap]:
+def translation_gaps(record: BaseModel, origin: Origin | None = None, path: tuple = ()) -> list[TranslationGap]:
+    """Every text of a record missing a language; `origin` says where, when known."""
     gaps = []
     if isinstance(record, Text):
-        return [TranslationGap(origin.file, origin.line(*path), dotted(path), lang) for lang in record.missing()]
+        file, line = (origin.file, origin.line(*path)) if origin else ("", None)
+        return [TranslationGap(file, line, dotted(path), lang) for lang in record.missing()]
     for name in type(record).model_fields:
         value = getattr(record, name)
         items = enumerate(value) if isinstance(value, list) else [(None, value)]

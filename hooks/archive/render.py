@@ -5,6 +5,7 @@ title holding <script>, *, | or a backtick shows literally.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,8 +14,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import archive as archive_module
-from .archive import Archive
 from . import charts
+from .archive import Archive
 from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
 from .formatting import format_amount, format_date, format_quantity
@@ -60,7 +61,6 @@ class Renderer:
             funding_total=archive_module.funding_total, totals=archive_module.totals, figure_groups=figure_groups,
             cite_link=self.cite_link, untranslated=self.untranslated, charts=charts,
             pairing_map=pairing_map(self.archive, load_places(self.templates)),
-            other_lang="en" if lang == "zh" else "zh",
         )
         self.env = env
 
@@ -74,8 +74,6 @@ class Renderer:
         return self.env.get_template("testimony_card.html.j2").render(
             testimony=testimony, version=testimony.version(self.lang))
 
-    # Links are relative to the page being rendered. Keeping its path here rather than in the
-    # template context lets the macro library be imported once, not once per page.
     def cite_link(self, file: str) -> Markup:
         """The citation link of a source; it depends only on the page's depth, so each is
         rendered once per depth instead of once per figure."""
@@ -90,10 +88,12 @@ class Renderer:
         """True when a record has any text missing in this page's language."""
         key = id(record)
         if key not in self._untranslated:
-            gaps = archive_module.translation_gaps(record, _NO_ORIGIN)
+            gaps = archive_module.translation_gaps(record)
             self._untranslated[key] = any(gap.missing == self.lang for gap in gaps)
         return self._untranslated[key]
 
+    # Links are relative to the page being rendered. Keeping its path here rather than in the
+    # template context lets the macro library be imported once, not once per page.
     def url(self, to_path: str) -> str:
         return relative_url(self.page_path, to_path)
 
@@ -128,23 +128,9 @@ def _text_key(text) -> tuple | None:
     return (text.zh, text.en) if text is not None else None
 
 
-
-
 def _json_string(value: object) -> Markup:
-    import json
-
+    """A YAML-safe quoted string for front matter (JSON strings are valid YAML)."""
     return Markup(json.dumps(str(value), ensure_ascii=False))
-
-
-class _NoOrigin:
-    file = ""
-
-    @staticmethod
-    def line(*fields) -> None:
-        return None
-
-
-_NO_ORIGIN = _NoOrigin()
 
 
 def render_site(archive: Archive, templates: Path) -> dict[str, str]:
