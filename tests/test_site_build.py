@@ -273,3 +273,17 @@ def test_an_untranslated_record_shows_a_notice_and_fails_strict_builds(tmp_path)
     assert build(project).returncode != 0  # mkdocs --strict: the warning fails the build
     strict = build(project, env={"ARCHIVE_STRICT": "1"}, strict=False)
     assert strict.returncode != 0 and "strict builds need both languages" in strict.stdout + strict.stderr
+
+
+def test_parallel_rendering_gives_the_same_pages(tmp_path, monkeypatch):
+    from archive import render
+    from archive.archive import build_archive
+    from synthetic import write_archive
+
+    write_archive(tmp_path, 60)
+    archive = build_archive(tmp_path)
+    templates = ROOT / "overrides" / "archive"
+    monkeypatch.setattr(render, "PARALLEL_FROM_PAGES", 10**9)
+    one_process = render.render_site(archive, templates)
+    monkeypatch.setattr(render, "PARALLEL_FROM_PAGES", 1)
+    assert render.render_site(archive, templates) == one_process

@@ -23,12 +23,18 @@ def write_pages(folder: Path, pages: dict[str, str | bytes]) -> Changes:
     manifest = folder / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     changes = Changes()
+    made: set[Path] = set()
     for name, content in sorted(pages.items()):
         target = folder / name
         data = content.encode("utf-8") if isinstance(content, str) else content
-        if target.exists() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            pass
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(data)
         changes.written.append(name)
     for name in sorted(previous - set(pages)):

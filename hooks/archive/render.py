@@ -6,6 +6,7 @@ title holding <script>, *, | or a backtick shows literally.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,13 +134,39 @@ def _json_string(value: object) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
+def render_language(archive: Archive, templates: Path, lang: str) -> dict[str, str]:
+    """Every generated page in one language: {"counties/linxi.zh.md": text, ...}."""
+    renderer = Renderer(archive, lang, Labels.load(templates, lang), templates)
+    return {f"{page.path}.{lang}.md": renderer.render(page) for page in site_pages(archive)}
+
+
+# Below this many pages per language a second process costs more than it saves.
+PARALLEL_FROM_PAGES = 1000
+_forked: tuple | None = None  # what a forked child renders; inherited, never pickled
+
+
+def _render_forked(lang: str) -> dict[str, str]:
+    archive, templates = _forked
+    return render_language(archive, templates, lang)
+
+
 def render_site(archive: Archive, templates: Path) -> dict[str, str]:
-    """Every generated page in every language: {"counties/linxi.zh.md": text, ...}."""
-    output = {}
-    for lang in LANGS:
-        renderer = Renderer(archive, lang, Labels.load(templates, lang), templates)
-        for page in site_pages(archive):
-            output[f"{page.path}.{lang}.md"] = renderer.render(page)
+    """Every generated page in every language. Large archives render the other languages in
+    forked processes while this one renders the default language: the machine has two cores."""
+    global _forked
+    others = LANGS[1:]
+    parallel = len(site_pages(archive)) >= PARALLEL_FROM_PAGES and "fork" in multiprocessing.get_all_start_methods()
+    if not parallel:
+        return {name: text for lang in LANGS for name, text in render_language(archive, templates, lang).items()}
+    _forked = (archive, templates)
+    try:
+        with multiprocessing.get_context("fork").Pool(len(others)) as pool:
+            pending = pool.map_async(_render_forked, others)
+            output = render_language(archive, templates, LANGS[0])
+            for pages in pending.get():
+                output.update(pages)
+    finally:
+        _forked = None
     return output
 
 
