@@ -89,7 +89,9 @@ def test_every_link_on_key_pages_answers_200(page, base_url, lang):
     checked = set()
     for path in JOURNEY_PAGES:
         page.goto(base_url + LANG_ROOTS[lang] + path)
-        hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        # An SVG link's href is an SVGAnimatedString, not a URL: resolve its baseVal.
+        hrefs = page.eval_on_selector_all(
+            "a[href]", "links => links.map(a => new URL(a.getAttribute('href'), document.baseURI).href)")
         for href in hrefs:
             target = href.split("#")[0]
             if not target.startswith(base_url) or target in checked:
