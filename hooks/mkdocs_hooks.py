@@ -23,7 +23,7 @@ from archive.labels import Labels  # noqa: E402
 from archive.models import LANGS  # noqa: E402
 from archive.output import write_pages  # noqa: E402
 from archive.problems import ArchiveError  # noqa: E402
-from archive.render import Renderer, generate  # noqa: E402
+from archive.render import TEMPLATE_CACHE, Renderer, generate  # noqa: E402
 from archive.search_index import split_search_index  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.archive")
@@ -73,6 +73,13 @@ def on_pre_build(config) -> None:
     log.info(f"archive: load_validate_s={loaded - started:.3f} generate_s={generated - loaded:.3f} "
              f"write_s={time.perf_counter() - generated:.3f} written={len(changes.written)} removed={len(changes.removed)}")
     _state.update(archive=archive, templates=templates, renderers={})
+
+
+def on_env(env, config, files):
+    """Material's templates are compiled anew for each language and each rebuild; the cache
+    keeps their compiled form between builds (Jinja checks each template's source)."""
+    env.bytecode_cache = TEMPLATE_CACHE
+    return env
 
 
 def _renderer(lang: str) -> Renderer:

@@ -51,7 +51,7 @@ class Server:
                 return response.status, response.read().decode("utf-8")
         except urllib.error.HTTPError as error:
             return error.code, ""
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             return 0, ""
 
     def wait_for(self, condition, timeout: float = 90.0) -> float:

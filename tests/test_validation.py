@@ -47,7 +47,7 @@ def test_the_tiny_archive_is_valid(archive_root, capsys):
     pytest.param("data/projects/linxi-egg-farm.yaml", "value: 293000000", "value: 2.93亿",
                  ["linxi-egg-farm.yaml:7", "funding[0].value", "plain number", "'2.93亿'"], id="non-numeric-amount"),
     pytest.param("data/projects/linxi-egg-farm.yaml", "county: linxi", "county: linxy",
-                 ["linxi-egg-farm.yaml:2", "'county'", "no county has this id", "'linxy'"], id="unknown-county"),
+                 ["linxi-egg-farm.yaml:2", "'county'", "no county has this id", "linxi", "'linxy'"], id="unknown-county"),
     pytest.param("data/milestones/taibus-start.yaml", "projects: taibus-strawberry", "projects: taibus-strawbery",
                  ["taibus-start.yaml:6", "projects[0]", "no project has this id", "'taibus-strawbery'"],
                  id="unknown-project"),
@@ -139,3 +139,12 @@ def test_new_testimony_writes_both_files_that_check_refuses_until_written(archiv
         path.write_text(text[: text.index("✎")] + "The account.\n", encoding="utf-8")
     assert check(archive_root, capsys)[0] == 0
     assert main(args) == 1  # never overwrites an existing account
+
+
+def test_an_unknown_id_in_a_large_archive_names_the_closest_ids_not_all_of_them():
+    from archive.archive import _known_ids
+
+    projects = {f"project-{n}": None for n in range(500)} | {"taibus-strawberry-seedlings": None}
+    message = _known_ids("taibus-strawbery-seedlings", projects, "project")
+    assert "did you mean 'taibus-strawberry-seedlings'" in message
+    assert "501 existing records" in message and "project-42" not in message

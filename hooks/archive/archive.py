@@ -5,6 +5,7 @@ returns an Archive or raises ArchiveError listing every problem together.
 """
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -214,9 +215,8 @@ def _register(archive: Archive, kind: str, key: str, loaded: Loaded, problems: l
 def _check_references(archive: Archive, problems: list[Problem], invalid: set[str]) -> None:
     def check(origin: Origin, path: tuple, value: str, table: dict, what: str) -> None:
         if value not in table and value not in invalid:
-            known = ", ".join(sorted(table)) or "none yet"
             problems.append(Problem(origin.file, origin.line(*path), dotted(path),
-                                    f"no {what} has this id; expected one of: {known}", value))
+                                    f"no {what} has this id; {_known_ids(value, table, what)}", value))
 
     for (kind, key), origin in archive.origins.items():
         record = getattr(archive, kind)[key]
@@ -240,6 +240,18 @@ def _check_references(archive: Archive, problems: list[Problem], invalid: set[st
             for index, project_id in enumerate(meta.projects):
                 check(origin, ("projects", index), project_id, archive.projects, "project")
             check(origin, ("source",), meta.source, archive.sources, "source")
+
+
+def _known_ids(value: str, table: dict, what: str, listed: int = 12) -> str:
+    """What an editor could have meant: the whole list while it is short, else the closest ids
+    (a list of thousands of ids would bury the message)."""
+    if not table:
+        return "none exists yet"
+    if len(table) <= listed:
+        return f"expected one of: {', '.join(sorted(table))}"
+    close = difflib.get_close_matches(value, table, n=3, cutoff=0.5)
+    hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+    return f"{hint}expected the id of one of the {len(table)} existing records ({what})"
 
 
 def _source_paths(record: BaseModel, path: tuple = ()):

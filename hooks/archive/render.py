@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import archive as archive_module
@@ -24,6 +24,11 @@ from .labels import Labels
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
 from .pairing_map import load_places, pairing_map
 from .pages import PageSpec, page_url, record_key, relative_url, site_pages
+
+# Compiling the templates costs more than rendering a small archive with them, and every
+# build (each language, each rebuild of `mkdocs serve`) would compile them again. Jinja keys
+# the cache by template file and checks the source, so an edited template is recompiled.
+TEMPLATE_CACHE = FileSystemBytecodeCache()
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -46,7 +51,7 @@ class Renderer:
         self._untranslated: dict[int, bool] = {}
         env = Environment(loader=FileSystemLoader(str(self.templates)), autoescape=True,
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                          keep_trailing_newline=True)
+                          keep_trailing_newline=True, bytecode_cache=TEMPLATE_CACHE)
         lang, labels = self.lang, self.labels
         env.filters.update(
             text=lambda value: value.get(lang) if isinstance(value, (Text, dict)) else value,
