@@ -26,8 +26,9 @@ $(NODE_STAMP): package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $(NODE_STAMP)
 
+# --dirty: a rebuild renders only the pages whose file changed (see hooks/mkdocs_hooks.py).
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Build beside the published site and swap it in only when the build succeeded:
 # a broken record never leaves site/ half-written or empty.

@@ -22,6 +22,7 @@ from archive.archive import Archive, build_archive  # noqa: E402
 from archive.labels import Labels  # noqa: E402
 from archive.models import LANGS  # noqa: E402
 from archive.output import write_pages  # noqa: E402
+from archive.pages import page_url  # noqa: E402
 from archive.problems import ArchiveError  # noqa: E402
 from archive.render import TEMPLATE_CACHE, Renderer, generate  # noqa: E402
 from archive.search_index import split_search_index  # noqa: E402
@@ -46,6 +47,23 @@ def _nested_language_build(config) -> bool:
     inside the first one; the archive is already loaded and written by then."""
     i18n = config.plugins.get("i18n")
     return i18n is not None and getattr(i18n, "building", False) and "archive" in _state
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # `make serve` runs `mkdocs serve --dirty`: a rebuild renders only the pages whose file
+    # changed, and the generated pages are rewritten only when their text changes.
+    _state["dirty"] = dirty
+
+
+def on_config(config):
+    """Material's search merges a partial rebuild with the previous index itself, but behind
+    mkdocs-static-i18n, which refills that index once per language, the merge multiplies the
+    entries on every rebuild. The previous entries are carried over in on_post_build instead."""
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.is_dirty = False
+        search.search_index_prev = None
+    return config
 
 
 def on_pre_build(config) -> None:
@@ -73,6 +91,30 @@ def on_pre_build(config) -> None:
     log.info(f"archive: load_validate_s={loaded - started:.3f} generate_s={generated - loaded:.3f} "
              f"write_s={time.perf_counter() - generated:.3f} written={len(changes.written)} removed={len(changes.removed)}")
     _state.update(archive=archive, templates=templates, renderers={})
+    if _state.get("dirty"):
+        _forget_stale_pages(Path(config.site_dir), changes.removed)
+
+
+def _built_page(site_dir: Path, page_file: str) -> Path:
+    """Where a page file is built: "counties/linxi.en.md" -> site/en/counties/linxi/index.html."""
+    path, lang, _ = page_file.rsplit(".", 2)
+    root = site_dir if lang == LANGS[0] else site_dir / lang
+    return root / page_url(path) / "index.html"
+
+
+def _forget_stale_pages(site_dir: Path, removed: list[str]) -> None:
+    """A partial rebuild renders only pages whose file changed, so it must itself drop the
+    output of a deleted record's pages, and of each testimony page whose card (rendered
+    from records, see on_page_markdown) has changed since that page was built."""
+    stale = [_built_page(site_dir, name) for name in removed if name.endswith(".md")]
+    testimonies = _state["archive"].testimonies
+    cards = _state.setdefault("cards", {})
+    for (slug, lang), card in list(cards.items()):
+        if slug not in testimonies or _renderer(lang).render_card(slug) != card:
+            stale.append(_built_page(site_dir, f"testimonies/{slug}.{lang}.md"))
+            del cards[(slug, lang)]
+    for page in stale:
+        page.unlink(missing_ok=True)
 
 
 def on_env(env, config, files):
@@ -100,7 +142,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if slug not in archive.testimonies:
         return markdown
     lang = "en" if page.file.dest_uri.startswith("en/") else LANGS[0]
-    card = _renderer(lang).render_card(slug)
+    card = _state.setdefault("cards", {})[(slug, lang)] = _renderer(lang).render_card(slug)
     title, _, body = markdown.partition("\n") if markdown.startswith("# ") else ("", "", markdown)
     return f"{title}\n\n{card}\n\n{body}" if title else f"{card}\n\n{markdown}"
 
@@ -109,9 +151,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     if _nested_language_build(config):
         return  # the outer build finishes the job
-    langs = [lang for lang in LANGS[1:]]
-    counts = split_search_index(Path(config.site_dir), LANGS[0], langs)
-    log.debug(f"archive: search entries per language {counts}")
+    previous = _state.get("search_entries") if _state.get("dirty") else None
+    entries = split_search_index(Path(config.site_dir), LANGS[0], list(LANGS[1:]), previous)
+    _state["search_entries"] = entries
+    log.debug(f"archive: search entries per language { {lang: len(e) for lang, e in entries.items()} }")
 
 
 def on_page_context(context, page, config, nav):

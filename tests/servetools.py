@@ -1,6 +1,7 @@
 """Run `mkdocs serve` on a project and watch it rebuild: used by the serve test and the bench."""
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -19,14 +20,15 @@ def free_port() -> int:
 
 
 class Server:
-    """`mkdocs serve` in the background; counts the builds it reports."""
+    """`mkdocs serve --dirty` in the background; counts the builds it reports."""
 
     def __init__(self, project: Path):
         self.port = free_port()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(Path(project) / "hooks")}
         env.pop("CI", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            # As `make serve` runs it.
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.log: list[tuple[float, str]] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -53,6 +55,11 @@ class Server:
             return error.code, ""
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             return 0, ""
+
+    def search_locations(self, lang_root: str = "") -> list[str]:
+        """Every location in a language's search index, as served."""
+        status, text = self.get(lang_root + "search/search_index.json")
+        return [entry["location"] for entry in json.loads(text)["docs"]] if status == 200 else []
 
     def wait_for(self, condition, timeout: float = 90.0) -> float:
         """Seconds until `condition()` holds; raises after `timeout`."""

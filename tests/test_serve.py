@@ -1,5 +1,6 @@
-"""`mkdocs serve` rebuilds when a record changes, drops a deleted record's pages, and does not
-rebuild in a loop on its own output. Timeouts here bound a hang; they are not speed goals."""
+"""`mkdocs serve --dirty` (`make serve`) rebuilds when a record changes, updates every page that
+shows the record, drops a deleted record's pages, keeps search in step, and does not rebuild in
+a loop on its own output. Timeouts here bound a hang; they are not speed goals."""
 import time
 
 import pytest
@@ -17,21 +18,42 @@ def served(tmp_path):
     server.stop()
 
 
+def _pages_indexed_twice(locations: list[str]) -> list[str]:
+    return [location for location in set(locations) if locations.count(location) > 1]
+
+
 def test_serve_settles_and_follows_record_edits_and_deletions(served):
     project, server = served
     settled = server.builds
     time.sleep(4)
     assert server.builds == settled, "serve rebuilt without any edit: a rebuild loop"
+    indexed = {root: server.search_locations(root) for root in ("", "en/")}
 
     path = project / "data/projects/linxi-clinic.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Linxi health aid", "Linxi clinics renovated"),
                     encoding="utf-8")
     server.wait_for(lambda: "Linxi clinics renovated" in server.get("en/projects/linxi-clinic/")[1])
+    assert "Linxi clinics renovated" in server.get("en/counties/linxi/")[1]
+
+    # A testimony page is written by an editor, but its card shows the titles of its projects.
+    egg_farm = project / "data/projects/linxi-egg-farm.yaml"
+    egg_farm.write_text(egg_farm.read_text(encoding="utf-8").replace("en: Linxi poverty-relief eggs", "en: Linxi hen farm"),
+                        encoding="utf-8")
+    server.wait_for(lambda: "Linxi hen farm" in server.get("en/testimonies/dai-shusen/")[1])
 
     path.unlink()
     server.wait_for(lambda: server.get("en/projects/linxi-clinic/")[0] == 404)
+    assert server.get("projects/linxi-clinic/")[0] == 404
     assert "linxi-clinic" not in server.get("counties/linxi/")[1]
     time.sleep(4)
     builds = server.builds
     time.sleep(3)
     assert server.builds == builds, "serve kept rebuilding after the deletion"
+
+    # Search: the rebuilt pages are indexed once, the deleted page not at all, the rest kept.
+    for root in ("", "en/"):
+        locations = server.search_locations(root)
+        assert not _pages_indexed_twice(locations), root
+        assert not [location for location in locations if "linxi-clinic" in location], root
+        pages = {location.split("#")[0] for location in locations}
+        assert pages == {location.split("#")[0] for location in indexed[root] if "linxi-clinic" not in location}, root
