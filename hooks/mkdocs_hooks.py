@@ -92,7 +92,7 @@ def on_pre_build(config) -> None:
              f"write_s={time.perf_counter() - generated:.3f} written={len(changes.written)} removed={len(changes.removed)}")
     _state.update(archive=archive, templates=templates, renderers={})
     if _state.get("dirty"):
-        _forget_stale_pages(Path(config.site_dir), changes.removed)
+        _forget_stale_pages(config, changes.removed)
 
 
 def _built_page(site_dir: Path, page_file: str) -> Path:
@@ -102,10 +102,26 @@ def _built_page(site_dir: Path, page_file: str) -> Path:
     return root / page_url(path) / "index.html"
 
 
-def _forget_stale_pages(site_dir: Path, removed: list[str]) -> None:
+def _layout_stamp(config) -> float:
+    """The newest edit of what every page is drawn with: the theme overrides and mkdocs.yml."""
+    theme = Path(config.theme.custom_dir or config.docs_dir)
+    paths = [Path(config.config_file_path), *theme.rglob("*")]
+    return max(path.stat().st_mtime for path in paths if path.is_file())
+
+
+def _forget_stale_pages(config, removed: list[str]) -> None:
     """A partial rebuild renders only pages whose file changed, so it must itself drop the
     output of a deleted record's pages, and of each testimony page whose card (rendered
-    from records, see on_page_markdown) has changed since that page was built."""
+    from records, see on_page_markdown) has changed since that page was built. After an
+    edit of the theme or of mkdocs.yml, every page is rebuilt."""
+    site_dir = Path(config.site_dir)
+    stamp, previous_stamp = _layout_stamp(config), _state.get("layout_stamp")
+    _state["layout_stamp"] = stamp
+    if previous_stamp is not None and stamp != previous_stamp:
+        for page in site_dir.rglob("*.html"):
+            page.unlink()
+        _state["cards"] = {}
+        return
     stale = [_built_page(site_dir, name) for name in removed if name.endswith(".md")]
     testimonies = _state["archive"].testimonies
     cards = _state.setdefault("cards", {})

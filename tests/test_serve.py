@@ -41,6 +41,13 @@ def test_serve_settles_and_follows_record_edits_and_deletions(served):
                         encoding="utf-8")
     server.wait_for(lambda: "Linxi hen farm" in server.get("en/testimonies/dai-shusen/")[1])
 
+    # The theme draws every page, so an edit of it rebuilds them all.
+    theme = project / "overrides/theme/main.html"
+    theme.write_text(theme.read_text(encoding="utf-8").replace(
+        '<meta charset="utf-8">', '<meta charset="utf-8"><meta name="theme-edit" content="1">'), encoding="utf-8")
+    server.wait_for(lambda: 'name="theme-edit"' in server.get("en/projects/linxi-egg-farm/")[1])
+    assert 'name="theme-edit"' in server.get("testimonies/dai-shusen/")[1]
+
     path.unlink()
     server.wait_for(lambda: server.get("en/projects/linxi-clinic/")[0] == 404)
     assert server.get("projects/linxi-clinic/")[0] == 404
