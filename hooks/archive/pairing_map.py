@@ -19,7 +19,8 @@ class Place:
     name: object  # a Text (county) or {zh, en} mapping (district)
     x: float
     y: float
-    label: str = "right"
+    label: str = "right"  # which side of the point its name is written on
+    dy: float = 0  # moves the name down (up if negative), in lines, to part names of nearby places
 
 
 @dataclass
@@ -46,13 +47,14 @@ def pairing_map(archive: Archive, places: dict, width: int = 640, height: int = 
     ys = [p["lat"] for p in points]
     scale = min((width - 2 * margin) / (max(xs) - min(xs) or 1), (height - 2 * margin) / (max(ys) - min(ys) or 1))
 
-    def place(key, point, name, label="right") -> Place:
+    def place(key, point, name, label="right", dy=0) -> Place:
         x = margin + (point["lon"] * math.cos(middle) - min(xs)) * scale
         y = height - margin - (point["lat"] - min(ys)) * scale
-        return Place(key, name, round(x, 1), round(y, 1), label)
+        return Place(key, name, round(x, 1), round(y, 1), label, dy)
 
     counties = [place(cid, seat, archive.counties[cid].name) for cid, seat in sorted(seats.items())]
-    district_places = {key: place(key, d, d["name"], d.get("label", "right")) for key, d in districts.items()}
+    district_places = {key: place(key, d, d["name"], d.get("label", "right"), d.get("dy", 0))
+                       for key, d in districts.items()}
     links = []
     for county in counties:
         for pairing in archive.counties[county.key].pairings:
