@@ -6,6 +6,7 @@ in-memory files would not survive it), and add each testimony's card (on_page_ma
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -70,6 +71,7 @@ def on_pre_build(config) -> None:
     if _nested_language_build(config):
         return
     root, docs, templates = _paths(config)
+    gc.unfreeze()  # the previous build's archive (`mkdocs serve`) may be collected now
     started = time.perf_counter()
     try:
         archive = build_archive(root, testimonies_dir=docs / "testimonies")
@@ -91,6 +93,9 @@ def on_pre_build(config) -> None:
     log.info(f"archive: load_validate_s={loaded - started:.3f} generate_s={generated - loaded:.3f} "
              f"write_s={time.perf_counter() - generated:.3f} written={len(changes.written)} removed={len(changes.removed)}")
     _state.update(archive=archive, templates=templates, renderers={})
+    # The archive lives as long as the build: frozen, its objects are left out of the
+    # collector's full passes, which MkDocs triggers again and again on large archives.
+    gc.freeze()
     if _state.get("dirty"):
         _forget_stale_pages(config, changes.removed)
 

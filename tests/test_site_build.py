@@ -275,7 +275,7 @@ def test_an_untranslated_record_shows_a_notice_and_fails_strict_builds(tmp_path)
     assert strict.returncode != 0 and "strict builds need both languages" in strict.stdout + strict.stderr
 
 
-def test_parallel_rendering_gives_the_same_pages(tmp_path, monkeypatch):
+def test_parallel_rendering_gives_the_same_files(tmp_path, monkeypatch):
     from archive import render
     from archive.archive import build_archive
     from synthetic import write_archive
@@ -284,6 +284,6 @@ def test_parallel_rendering_gives_the_same_pages(tmp_path, monkeypatch):
     archive = build_archive(tmp_path)
     templates = ROOT / "overrides" / "archive"
     monkeypatch.setattr(render, "PARALLEL_FROM_PAGES", 10**9)
-    one_process = render.render_site(archive, templates)
+    one_process = render.generate(archive, templates, "http://127.0.0.1:8000/")
     monkeypatch.setattr(render, "PARALLEL_FROM_PAGES", 1)
-    assert render.render_site(archive, templates) == one_process
+    assert render.generate(archive, templates, "http://127.0.0.1:8000/") == one_process

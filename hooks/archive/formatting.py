@@ -9,6 +9,7 @@ import datetime
 from decimal import Decimal
 from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 
@@ -29,7 +30,12 @@ def _plain(number: Decimal) -> str:
 def _grouped(number: Decimal, lang: str) -> str:
     if lang == "zh":
         return _plain(number)
-    return format_decimal(number.normalize(), locale=lang, decimal_quantization=False)
+    return format_decimal(number.normalize(), locale=_locale(lang), decimal_quantization=False)
+
+
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)  # parsed once: Babel would parse the name on every call
 
 
 def format_amount(value: Decimal, lang: str, labels: Labels, qualifier: str = "exact") -> str:
@@ -65,4 +71,4 @@ def format_date(date: PartialDate, lang: str, labels: Labels) -> str:
 
 @lru_cache(maxsize=65536)
 def _babel_date(date: PartialDate, lang: str, pattern: str) -> str:
-    return babel_format_date(datetime.date(date.year, date.month or 1, date.day or 1), pattern, locale=lang)
+    return babel_format_date(datetime.date(date.year, date.month or 1, date.day or 1), pattern, locale=_locale(lang))

@@ -67,7 +67,7 @@ def load_records(data_dir: Path, root: Path, problems: list[Problem],
     invalid = invalid if invalid is not None else set()
     problems.extend(_unread_files(data_dir, root, kinds))
     for kind, model in kinds.items():
-        for path in sorted((data_dir / kind).glob("*.y*ml")):
+        for path in sorted((data_dir / kind).glob("*.y*ml"), key=lambda path: path.name):
             file = _relative(path, root)
             try:
                 doc = parse(path.read_text(encoding="utf-8"))
@@ -113,7 +113,7 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 def load_testimonies(folder: Path, root: Path, problems: list[Problem]) -> dict[str, dict[str, TestimonyVersion]]:
     """slug -> {lang: version}. Files named <slug>.<lang>.md; index pages are skipped."""
     testimonies: dict[str, dict[str, TestimonyVersion]] = {}
-    for path in sorted(folder.glob("*.md")):
+    for path in sorted(folder.glob("*.md"), key=lambda path: path.name):
         slug, _, lang = path.stem.rpartition(".")
         if slug == "index" or lang == "index":
             continue

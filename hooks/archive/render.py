@@ -139,10 +139,14 @@ def _json_string(value: object) -> Markup:
     return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
-def render_language(archive: Archive, templates: Path, lang: str) -> dict[str, str]:
-    """Every generated page in one language: {"counties/linxi.zh.md": text, ...}."""
-    renderer = Renderer(archive, lang, Labels.load(templates, lang), templates)
-    return {f"{page.path}.{lang}.md": renderer.render(page) for page in site_pages(archive)}
+def render_language(archive: Archive, templates: Path, lang: str, site_url: str) -> dict[str, str | bytes]:
+    """Every generated file of one language: {"counties/linxi.zh.md": text, ..., "feed.zh.xml": xml}.
+    The feed is named feed.<lang>.xml: mkdocs-static-i18n puts each in its language root."""
+    labels = Labels.load(templates, lang)
+    renderer = Renderer(archive, lang, labels, templates)
+    files: dict[str, str | bytes] = {f"{page.path}.{lang}.md": renderer.render(page) for page in site_pages(archive)}
+    files[f"feed.{lang}.xml"] = testimony_feed(archive, lang, labels, site_url, "" if lang == LANGS[0] else f"{lang}/")
+    return files
 
 
 # Below this many pages per language a second process costs more than it saves.
@@ -150,35 +154,30 @@ PARALLEL_FROM_PAGES = 1000
 _forked: tuple | None = None  # what a forked child renders; inherited, never pickled
 
 
-def _render_forked(lang: str) -> dict[str, str]:
-    archive, templates = _forked
-    return render_language(archive, templates, lang)
+def _render_forked(lang: str) -> dict[str, str | bytes]:
+    return render_language(*_forked[:2], lang, _forked[2])
 
 
-def render_site(archive: Archive, templates: Path) -> dict[str, str]:
-    """Every generated page in every language. Large archives render the other languages in
-    forked processes while this one renders the default language: the machine has two cores."""
+def generate(archive: Archive, templates: Path, site_url: str) -> dict[str, str | bytes]:
+    """Everything the archive adds to the docs folder: pages and a feed in every language, and
+    the downloads. Large archives render the other languages in forked processes while this
+    one renders the default language and the downloads: the machine has two cores."""
     global _forked
     others = LANGS[1:]
     parallel = len(site_pages(archive)) >= PARALLEL_FROM_PAGES and "fork" in multiprocessing.get_all_start_methods()
     if not parallel:
-        return {name: text for lang in LANGS for name, text in render_language(archive, templates, lang).items()}
-    _forked = (archive, templates)
+        output = export_files(archive)
+        for lang in LANGS:
+            output.update(render_language(archive, templates, lang, site_url))
+        return output
+    _forked = (archive, templates, site_url)
     try:
         with multiprocessing.get_context("fork").Pool(len(others)) as pool:
             pending = pool.map_async(_render_forked, others)
-            output = render_language(archive, templates, LANGS[0])
-            for pages in pending.get():
-                output.update(pages)
+            output = render_language(archive, templates, LANGS[0], site_url)
+            output.update(export_files(archive))
+            for files in pending.get():
+                output.update(files)
     finally:
         _forked = None
     return output
-
-
-def generate(archive: Archive, templates: Path, site_url: str) -> dict[str, str | bytes]:
-    """Everything the archive adds to the docs folder: pages in every language, downloads and
-    a feed per language (feed.<lang>.xml: mkdocs-static-i18n puts each in its language root)."""
-    feeds = {f"feed.{lang}.xml": testimony_feed(archive, lang, Labels.load(templates, lang), site_url,
-                                                "" if lang == LANGS[0] else f"{lang}/")
-             for lang in LANGS}
-    return {**render_site(archive, templates), **export_files(archive), **feeds}
