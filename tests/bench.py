@@ -49,11 +49,18 @@ def timed_build(project: Path) -> tuple[float, dict[str, float]]:
 
 
 def clear_generated(project: Path) -> None:
-    manifest = project / "content" / ".generated"
+    """Back to a fresh clone: no generated file and no folder left empty by their removal
+    (creating thousands of files in a folder that just lost as many is several times slower
+    on this machine's disk than in a new folder, which would time the disk, not the build)."""
+    content = project / "content"
+    manifest = content / ".generated"
     if manifest.exists():
         for name in manifest.read_text(encoding="utf-8").split():
-            (project / "content" / name).unlink(missing_ok=True)
+            (content / name).unlink(missing_ok=True)
         manifest.unlink()
+    for folder in sorted((path for path in content.rglob("*") if path.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
     shutil.rmtree(project / "site", ignore_errors=True)
 
 
@@ -82,6 +89,16 @@ def page_weight(site: Path, url: str) -> dict[str, int]:
     return {"files": len(files), "raw_kb": raw // 1024, "gzip_kb": packed // 1024}
 
 
+def search_index_weight(site: Path) -> dict[str, int]:
+    """Each language's search index, raw and gzipped (it is fetched on the first search)."""
+    weights = {}
+    for lang, index in (("zh", site / "search/search_index.json"), ("en", site / "en/search/search_index.json")):
+        data = index.read_bytes()
+        weights[f"search_{lang}_kb"] = len(data) // 1024
+        weights[f"search_{lang}_gzip_kb"] = len(gzip.compress(data)) // 1024
+    return weights
+
+
 def measure(records: int, runs: int, work: Path) -> dict:
     project = make_project(work / f"n{records}")
     shutil.rmtree(project / "data")
@@ -103,8 +120,7 @@ def measure(records: int, runs: int, work: Path) -> dict:
     weights = {
         "home": page_weight(site, ""),
         "profile": page_weight(site, "counties/county-0"),
-        "search_zh_kb": (site / "search/search_index.json").stat().st_size // 1024,
-        "search_en_kb": (site / "en/search/search_index.json").stat().st_size // 1024,
+        **search_index_weight(site),
     }
     median_phases = {k: statistics.median(p.get(k, 0.0) for p in phases) for k in phases[0]}
     return {"records": records, "counts": counts, "pages": pages, "build_s": statistics.median(builds),
@@ -135,7 +151,10 @@ def real_archive(work: Path, runs: int) -> dict[str, float]:
     finally:
         server.stop()
         record.write_text(original, encoding="utf-8")
-    return {"build_s": statistics.median(builds), "save_to_reload_s": statistics.median(reloads)}
+    site = project / "site"
+    weights = {"home": page_weight(site, ""), "profile": page_weight(site, "counties/linxi"),
+               **search_index_weight(site)}
+    return {"build_s": statistics.median(builds), "save_to_reload_s": statistics.median(reloads), "weights": weights}
 
 
 def main() -> None:
@@ -147,6 +166,7 @@ def main() -> None:
         if os.environ.get("BENCH_REAL", "1") == "1":
             real = real_archive(Path(work), runs)
             print(f"real archive: build_s={real['build_s']:.2f} save_to_reload_s={real['save_to_reload_s']:.2f}")
+            print(f"  weight: {real['weights']}")
         for records in sizes:
             result = measure(records, runs, Path(work))
             results.append(result)
