@@ -7,6 +7,7 @@ in-memory files would not survive it), and add each testimony's card (on_page_ma
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import os
 import sys
@@ -154,7 +155,9 @@ def _renderer(lang: str) -> Renderer:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Put the testimony card (narrator, role, county, period, projects) above the account."""
+    """Put the testimony card (narrator, role, county, period, projects) above the account;
+    the page is titled with the narrator's name and described by the account's summary,
+    unless its front matter says otherwise."""
     parts = page.file.src_uri.split("/")
     if len(parts) != 2 or parts[0] != "testimonies" or parts[1].startswith("index."):
         return markdown
@@ -163,6 +166,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if slug not in archive.testimonies:
         return markdown
     lang = "en" if page.file.dest_uri.startswith("en/") else LANGS[0]
+    meta = archive.testimonies[slug].version(lang).meta
+    # Escaped: the theme prints titles and descriptions as they are.
+    page.meta.setdefault("title", html.escape(meta.narrator))
+    page.meta.setdefault("description", html.escape(meta.summary or meta.role))
     card = _state.setdefault("cards", {})[(slug, lang)] = _renderer(lang).render_card(slug)
     title, _, body = markdown.partition("\n") if markdown.startswith("# ") else ("", "", markdown)
     return f"{title}\n\n{card}\n\n{body}" if title else f"{card}\n\n{markdown}"

@@ -60,6 +60,10 @@ def test_testimony_page_has_its_card(site):
     card = en[en.index("archive-testimony-card"):]
     assert "Dai Shusen" in card and "General manager" in card and "Linxi County" in card
     assert "../../projects/linxi-egg-farm/" in card and "2018 – 2020" in card
+    # Titled by the narrator (not by the file name) and described by the summary, in each language.
+    assert "<title>Dai Shusen - " in en and '<meta name="description" content="The story of a vegetable base.">' in en
+    zh = page(site, "testimonies/dai-shusen")
+    assert "<title>戴树森 - " in zh and "<h1" in zh and ">戴树森</h1>" in zh
 
 
 def test_timeline_groups_by_year_with_partial_dates_in_order(site):
