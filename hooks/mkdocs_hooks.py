@@ -55,6 +55,15 @@ def on_startup(command: str, dirty: bool) -> None:
     # `make serve` runs `mkdocs serve --dirty`: a rebuild renders only the pages whose file
     # changed, and the generated pages are rewritten only when their text changes.
     _state["dirty"] = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_hide_dirty_build_warning)
+
+
+def _hide_dirty_build_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every partial rebuild that links may be stale; here the hooks rebuild
+    whatever a change affects (see _forget_stale_pages), and editors should see only
+    warnings about their files."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_config(config):
