@@ -28,6 +28,7 @@ from archive.pages import page_url  # noqa: E402
 from archive.problems import ArchiveError  # noqa: E402
 from archive.render import TEMPLATE_CACHE, Renderer, generate  # noqa: E402
 from archive.search_index import split_search_index  # noqa: E402
+from language_builds import LanguageBuilds  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.archive")
 
@@ -55,6 +56,9 @@ def on_startup(command: str, dirty: bool) -> None:
     # `make serve` runs `mkdocs serve --dirty`: a rebuild renders only the pages whose file
     # changed, and the generated pages are rewritten only when their text changes.
     _state["dirty"] = dirty
+    # `mkdocs build` builds the languages side by side (ARCHIVE_PARALLEL=0: one after the other).
+    _state["parallel"] = (command == "build" and not dirty and hasattr(os, "fork")
+                          and os.environ.get("ARCHIVE_PARALLEL", "1") != "0")
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_hide_dirty_build_warning)
 
@@ -148,6 +152,33 @@ def _forget_stale_pages(config, removed: list[str]) -> None:
         page.unlink(missing_ok=True)
 
 
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The sitemap and the 404 page are theme templates that every language's build writes to
+    the site root, the last one winning. The 404 page at the root stays the default
+    language's; the sitemap is the last language's, which lists every language (when the
+    languages build side by side, the default language's is not written at all)."""
+    i18n = config.plugins.get("i18n")
+    nested = i18n is not None and i18n.building
+    if template_name == "404.html" and nested:
+        return ""
+    if template_name == "sitemap.xml" and "language_builds" in _state and not nested:
+        return ""
+    return output
+
+
+# After mkdocs-static-i18n's on_nav: the site folder is clean, and the default language's
+# pages exist, which the other language's sitemap lists.
+@event_priority(-200)
+def on_nav(nav, config, files):
+    i18n = config.plugins.get("i18n")
+    if _state.get("parallel") and i18n is not None and not i18n.building:
+        others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
+        if len(others) == 1:  # with more, each would write a sitemap missing the others
+            _state["language_builds"] = LanguageBuilds(i18n)
+            _state["language_builds"].start(config, others)
+    return nav
+
+
 def on_env(env, config, files):
     """Material's templates are compiled anew for each language and each rebuild; the cache
     keeps their compiled form between builds (Jinja checks each template's source)."""
@@ -188,8 +219,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     if _nested_language_build(config):
         return  # the outer build finishes the job
+    # Every language's entries: those mkdocs-static-i18n gathered here, and those of the
+    # languages built in forked processes (their writes of the index file may be the last).
+    indexed = list(config.plugins["i18n"].search_entries)
+    if "language_builds" in _state:
+        indexed += _state.pop("language_builds").finish()
     previous = _state.get("search_entries") if _state.get("dirty") else None
-    entries = split_search_index(Path(config.site_dir), LANGS[0], list(LANGS[1:]), previous)
+    entries = split_search_index(Path(config.site_dir), indexed, LANGS[0], list(LANGS[1:]), previous)
     _state["search_entries"] = entries
     log.debug(f"archive: search entries per language { {lang: len(e) for lang, e in entries.items()} }")
 

@@ -163,18 +163,42 @@ def test_downloads_parse_and_match_the_records(site):
 
 
 def test_two_builds_of_the_same_archive_are_identical(tmp_path):
-    import hashlib
-
-    def digest(project):
-        return {str(p.relative_to(project / "site")): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted((project / "site").rglob("*")) if p.is_file()}
-
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
     first, second = make_project(tmp_path / "a"), make_project(tmp_path / "b")
     assert build(first, env=env).returncode == 0 and build(second, env=env).returncode == 0
-    one, two = digest(first), digest(second)
+    one, two = _digest(first), _digest(second)
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
+
+
+def _digest(project) -> dict[str, str]:
+    import hashlib
+
+    return {str(p.relative_to(project / "site")): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted((project / "site").rglob("*")) if p.is_file()}
+
+
+def test_languages_built_side_by_side_give_the_same_site_as_one_after_the_other(tmp_path):
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    parallel, sequential = make_project(tmp_path / "a"), make_project(tmp_path / "b")
+    assert build(parallel, env=env).returncode == 0
+    assert build(sequential, env={**env, "ARCHIVE_PARALLEL": "0"}).returncode == 0
+    assert _digest(parallel) == _digest(sequential)
+    # The 404 page at the root is the default language's; the sitemap lists both languages.
+    assert '<html lang="zh"' in (parallel / "site" / "404.html").read_text(encoding="utf-8")
+    sitemap = (parallel / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>http://127.0.0.1:8000/counties/linxi/</loc>" in sitemap
+    assert "<loc>http://127.0.0.1:8000/en/counties/linxi/</loc>" in sitemap
+
+
+def test_a_failure_in_the_other_languages_build_fails_the_build(tmp_path):
+    project = make_project(tmp_path)
+    account = project / "content" / "testimonies" / "dai-shusen.en.md"
+    account.write_text(account.read_text(encoding="utf-8") + "\nSee [the plan](nowhere.md).\n", encoding="utf-8")
+    result = build(project)  # strict: the English page's broken link is a warning, so an error
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "nowhere.md" in output and "The build of en failed" in output
 
 
 def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):

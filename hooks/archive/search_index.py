@@ -1,7 +1,7 @@
 """Give each language its own search index.
 
 mkdocs-static-i18n merges every language into one site-wide index, so an English search
-would list Chinese pages. Splitting it by the language folder of each entry keeps results
+would list Chinese pages. Splitting the entries by the language folder of each keeps results
 in the reader's language; overrides/theme/main.html points English pages at theirs.
 
 A partial rebuild (`mkdocs serve --dirty`) indexes only the pages it rebuilt; the entries of
@@ -29,15 +29,16 @@ def carry_over(previous: list[dict], fresh: list[dict], page_exists: Callable[[s
     return kept + fresh
 
 
-def split_search_index(site_dir: Path, default_lang: str, other_langs: list[str],
+def split_search_index(site_dir: Path, entries: list[dict], default_lang: str, other_langs: list[str],
                        previous: Entries | None = None) -> Entries:
-    """Rewrite site/search/search_index.json as one index per language and return the entries
-    written. With `previous` (a partial rebuild), pages not rebuilt keep their entries."""
+    """Write one search index per language from the `entries` of every language (locations
+    of further languages start with their folder, "en/…") and return the entries written.
+    The index settings are those of site/search/search_index.json. With `previous` (a partial
+    rebuild), pages not rebuilt keep their entries."""
     site_dir = Path(site_dir)
-    index_file = site_dir / "search" / "search_index.json"
-    index = json.loads(index_file.read_text(encoding="utf-8"))
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     buckets: Entries = {lang: [] for lang in [default_lang, *other_langs]}
-    for entry in index["docs"]:
+    for entry in entries:
         lang = next((lang for lang in other_langs if entry["location"].startswith(f"{lang}/")), default_lang)
         if lang != default_lang:
             entry = {**entry, "location": entry["location"][len(lang) + 1:]}
