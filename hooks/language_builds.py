@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 log = logging.getLogger("mkdocs.hooks.archive")
 
@@ -67,8 +68,10 @@ class LanguageBuilds:
             self.i18n.current_language = lang
             self.i18n.search_entries = []
             utils.clean_directory = lambda directory: None
-            logging.getLogger("mkdocs.commands.build").addFilter(
-                lambda record: not record.getMessage().startswith(("Documentation built in", "Cleaning site")))
+            quiet = I18nLoggingFilter()
+            quiet.filtered_prefixes.update({"Documentation built in", "Building documentation to directory",
+                                            "Cleaning site"})
+            logging.getLogger("mkdocs.commands.build").addFilter(quiet)
             build(config, dirty=False)
             with os.fdopen(pipe, "w", encoding="utf-8") as out:
                 json.dump(self.i18n.search_entries, out, default=str)

@@ -24,7 +24,7 @@ from archive.archive import Archive, build_archive  # noqa: E402
 from archive.labels import Labels  # noqa: E402
 from archive.models import LANGS  # noqa: E402
 from archive.output import write_pages  # noqa: E402
-from archive.pages import page_url  # noqa: E402
+from archive.pages import lang_root, page_url  # noqa: E402
 from archive.problems import ArchiveError  # noqa: E402
 from archive.render import TEMPLATE_CACHE, Renderer, generate  # noqa: E402
 from archive.search_index import split_search_index  # noqa: E402
@@ -117,8 +117,7 @@ def on_pre_build(config) -> None:
 def _built_page(site_dir: Path, page_file: str) -> Path:
     """Where a page file is built: "counties/linxi.en.md" -> site/en/counties/linxi/index.html."""
     path, lang, _ = page_file.rsplit(".", 2)
-    root = site_dir if lang == LANGS[0] else site_dir / lang
-    return root / page_url(path) / "index.html"
+    return site_dir / (lang_root(lang) + page_url(path)) / "index.html"
 
 
 def _layout_stamp(config) -> float:
@@ -157,8 +156,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
     the site root, the last one winning. The 404 page at the root stays the default
     language's; the sitemap is the last language's, which lists every language (when the
     languages build side by side, the default language's is not written at all)."""
-    i18n = config.plugins.get("i18n")
-    nested = i18n is not None and i18n.building
+    nested = _nested_language_build(config)
     if template_name == "404.html" and nested:
         return ""
     if template_name == "sitemap.xml" and "language_builds" in _state and not nested:
@@ -171,7 +169,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 @event_priority(-200)
 def on_nav(nav, config, files):
     i18n = config.plugins.get("i18n")
-    if _state.get("parallel") and i18n is not None and not i18n.building:
+    if _state.get("parallel") and i18n is not None and not _nested_language_build(config):
         others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
         if len(others) == 1:  # with more, each would write a sitemap missing the others
             _state["language_builds"] = LanguageBuilds(i18n)

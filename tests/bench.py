@@ -85,6 +85,11 @@ def page_weight(site: Path, url: str) -> dict[str, int]:
     return {"files": len(files), "raw_kb": raw // 1024, "gzip_kb": packed // 1024}
 
 
+def site_weight(site: Path, profile: str) -> dict:
+    """Page weight of the home page and one county profile, and of the search indexes."""
+    return {"home": page_weight(site, ""), "profile": page_weight(site, profile), **search_index_weight(site)}
+
+
 def search_index_weight(site: Path) -> dict[str, int]:
     """Each language's search index, raw and gzipped (it is fetched on the first search)."""
     weights = {}
@@ -112,12 +117,7 @@ def measure(records: int, runs: int, work: Path) -> dict:
     for _ in range(runs):
         shutil.rmtree(floor / "site", ignore_errors=True)
         floors.append(timed_build(floor)[0])
-    site = project / "site"
-    weights = {
-        "home": page_weight(site, ""),
-        "profile": page_weight(site, "counties/county-0"),
-        **search_index_weight(site),
-    }
+    weights = site_weight(project / "site", "counties/county-0")
     median_phases = {k: statistics.median(p.get(k, 0.0) for p in phases) for k in phases[0]}
     return {"records": records, "counts": counts, "pages": pages, "build_s": statistics.median(builds),
             "floor_s": statistics.median(floors), "phases": median_phases, "weights": weights}
@@ -147,10 +147,8 @@ def real_archive(work: Path, runs: int) -> dict[str, float]:
     finally:
         server.stop()
         record.write_text(original, encoding="utf-8")
-    site = project / "site"
-    weights = {"home": page_weight(site, ""), "profile": page_weight(site, "counties/linxi"),
-               **search_index_weight(site)}
-    return {"build_s": statistics.median(builds), "save_to_reload_s": statistics.median(reloads), "weights": weights}
+    return {"build_s": statistics.median(builds), "save_to_reload_s": statistics.median(reloads),
+            "weights": site_weight(project / "site", "counties/linxi")}
 
 
 def main() -> None:

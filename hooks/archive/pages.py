@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .archive import Archive
+from .models import LANGS
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ def site_pages(archive: Archive) -> list[PageSpec]:
         for record in records(archive):
             pages.append(PageSpec(pattern.format(key=record_key(record)), template, {name: record}))
     return pages
+
+
+def lang_root(lang: str) -> str:
+    """The folder of a language's pages: "" for the default language, "en/" for English."""
+    return "" if lang == LANGS[0] else f"{lang}/"
 
 
 def page_url(path: str) -> str:

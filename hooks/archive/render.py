@@ -23,7 +23,7 @@ from .formatting import format_amount, format_date, format_quantity
 from .labels import Labels
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
 from .pairing_map import load_places, pairing_map
-from .pages import PageSpec, page_url, record_key, relative_url, site_pages
+from .pages import PageSpec, lang_root, page_url, record_key, relative_url, site_pages
 
 # Compiling the templates costs more than rendering a small archive with them, and every
 # build (each language, each rebuild of `mkdocs serve`) would compile them again. Jinja keys
@@ -145,7 +145,7 @@ def render_language(archive: Archive, templates: Path, lang: str, site_url: str)
     labels = Labels.load(templates, lang)
     renderer = Renderer(archive, lang, labels, templates)
     files: dict[str, str | bytes] = {f"{page.path}.{lang}.md": renderer.render(page) for page in site_pages(archive)}
-    files[f"feed.{lang}.xml"] = testimony_feed(archive, lang, labels, site_url, "" if lang == LANGS[0] else f"{lang}/")
+    files[f"feed.{lang}.xml"] = testimony_feed(archive, lang, labels, site_url, lang_root(lang))
     return files
 
 
@@ -155,7 +155,8 @@ _forked: tuple | None = None  # what a forked child renders; inherited, never pi
 
 
 def _render_forked(lang: str) -> dict[str, str | bytes]:
-    return render_language(*_forked[:2], lang, _forked[2])
+    archive, templates, site_url = _forked
+    return render_language(archive, templates, lang, site_url)
 
 
 def generate(archive: Archive, templates: Path, site_url: str) -> dict[str, str | bytes]:
