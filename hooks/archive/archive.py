@@ -63,6 +63,13 @@ class Archive:
     gaps: list[TranslationGap] = field(default_factory=list)
     coverage: list[Loaded] = field(default_factory=list)
 
+    # Languages each record lacks some text in, by id(): the archive keeps every record alive.
+    missing_languages: dict[int, set[str]] = field(default_factory=dict)
+
+    def lacks(self, record, lang: str) -> bool:
+        """True when a record has any text missing in `lang`: its pages say so."""
+        return lang in self.missing_languages.get(id(record), ())
+
     # Indexes, built once so that no page does a search over all records.
     def projects_of(self, county_id: str) -> list[Project]:
         return self._by_county["projects"].get(county_id, [])
@@ -299,7 +306,10 @@ def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Pat
         for item in items:
             key = item.record.file if kind == "sources" else item.record.id
             _register(archive, kind, key, item, problems)
-            archive.gaps += translation_gaps(item.record, item.origin)
+            gaps = translation_gaps(item.record, item.origin)
+            if gaps:
+                archive.gaps += gaps
+                archive.missing_languages[id(item.record)] = {gap.missing for gap in gaps}
     archive.testimonies = {slug: Testimony(slug, versions) for slug, versions in testimonies.items()}
     _check_references(archive, problems, invalid)
     _check_testimony_languages(archive, problems)

@@ -5,11 +5,14 @@ record (a block of fields) or several (a list of blocks).
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .cores import alongside, can_fork
 from .models import AUDIT_KINDS, LANGS, RECORD_KINDS, TestimonyMeta
 from .problems import Problem
 from .scaffold import PLACEHOLDER
@@ -65,37 +68,82 @@ def load_records(data_dir: Path, root: Path, problems: list[Problem],
     kinds = {**RECORD_KINDS, **AUDIT_KINDS}
     records: dict[str, list[Loaded]] = {kind: [] for kind in kinds}
     invalid = invalid if invalid is not None else set()
-    problems.extend(_unread_files(data_dir, root, kinds))
-    for kind, model in kinds.items():
-        for path in sorted((data_dir / kind).glob("*.y*ml"), key=lambda path: path.name):
-            file = _relative(path, root)
-            try:
-                doc = parse(path.read_text(encoding="utf-8"))
-            except YamlProblem as problem:
-                problems.append(Problem(file, problem.line, problem.field, problem.message))
-                continue
-            blocks = doc.value if isinstance(doc.value, list) else [doc.value]
-            for index, block in enumerate(blocks):
-                origin = Origin(file, doc, (index,) if isinstance(doc.value, list) else ())
-                if not isinstance(block, dict):
-                    problems.append(Problem(file, origin.line(), None,
-                                            f"expected the fields of one {kind[:-1]} record (key: value lines)"))
-                    continue
-                record = _validate(model, block, origin, problems)
-                if record is not None:
-                    records[kind].append(Loaded(record, origin))
-                else:
-                    invalid.add(str(block.get("file" if kind == "sources" else "id")))
+    listed, unread = _record_files(data_dir, kinds)
+    prefix = _relative(data_dir, root)
+    expected = ", ".join(f"data/{kind}/*.yaml" for kind in kinds)
+    problems.extend(Problem(f"{prefix}/{name}", None, None, f"this file is not read; records belong in {expected}")
+                    for name in unread)
+    files = [(kind, name) for kind in kinds for name in listed[kind]]
+    documents = _parse_files([data_dir / kind / name for kind, name in files])
+    for (kind, name), doc in zip(files, documents):
+        file = f"{prefix}/{kind}/{name}"
+        if isinstance(doc, YamlProblem):
+            problems.append(Problem(file, doc.line, doc.field, doc.message))
+        else:
+            _validate_blocks(doc, file, kind, kinds[kind], records[kind], problems, invalid)
     return records
 
 
-def _unread_files(data_dir: Path, root: Path, kinds: dict) -> list[Problem]:
-    """A file the loader would skip is an error, not a record silently left out."""
-    expected = ", ".join(f"data/{kind}/*.yaml" for kind in kinds)
-    return [Problem(_relative(path, root), None, None, f"this file is not read; records belong in {expected}")
-            for path in sorted(Path(data_dir).rglob("*"))
-            if path.is_file() and not path.name.startswith(".")
-            and not (path.parent.parent == Path(data_dir) and path.parent.name in kinds and path.suffix in (".yaml", ".yml"))]
+def _validate_blocks(doc: Document, file: str, kind: str, model: type[BaseModel], records: list[Loaded],
+                     problems: list[Problem], invalid: set[str]) -> None:
+    """The records of one file: one block of fields, or a list of them."""
+    blocks = doc.value if isinstance(doc.value, list) else [doc.value]
+    for index, block in enumerate(blocks):
+        origin = Origin(file, doc, (index,) if isinstance(doc.value, list) else ())
+        if not isinstance(block, dict):
+            problems.append(Problem(file, origin.line(), None,
+                                    f"expected the fields of one {kind[:-1]} record (key: value lines)"))
+            continue
+        record = _validate(model, block, origin, problems)
+        if record is not None:
+            records.append(Loaded(record, origin))
+        else:
+            invalid.add(str(block.get("file" if kind == "sources" else "id")))
+
+
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM_FILES = 1000
+
+
+def _parse_files(paths: list[Path]) -> list[Document | YamlProblem]:
+    """Each file's document, or the problem that keeps it from being read. Parsing is most of
+    the loading time, so large archives parse half their files in a second process."""
+    def parse_all(some: list[Path]) -> list[Document | YamlProblem]:
+        return [_parse_file(path) for path in some]
+
+    if len(paths) < PARALLEL_FROM_FILES or not can_fork():
+        return parse_all(paths)
+    half = len(paths) // 2
+    first, (second,) = alongside(partial(parse_all, paths[:half]), [partial(parse_all, paths[half:])])
+    return first + second
+
+
+def _parse_file(path: Path) -> Document | YamlProblem:
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return parse(stream.read())
+    except YamlProblem as problem:
+        return problem
+
+
+def _record_files(data_dir: Path, kinds: dict) -> tuple[dict[str, list[str]], list[str]]:
+    """File names of each kind's folder, sorted, and the paths (relative to `data_dir`) of
+    every other file, which the loader would skip: an error, not records silently left out.
+    One walk of the folder: on large archives, pathlib's globbing cost more than the checks."""
+    listed: dict[str, list[str]] = {kind: [] for kind in kinds}
+    unread: list[str] = []
+    for folder, _, names in os.walk(data_dir):
+        relative = Path(folder).relative_to(data_dir).as_posix()
+        for name in names:
+            if name.startswith("."):
+                continue
+            if relative in listed and name.endswith((".yaml", ".yml")):
+                listed[relative].append(name)
+            else:
+                unread.append(name if relative == "." else f"{relative}/{name}")
+    for names in listed.values():
+        names.sort()
+    return listed, sorted(unread)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

@@ -6,9 +6,9 @@ title holding <script>, *, | or a backtick shows literally.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from . import archive as archive_module
 from . import charts
+from .cores import alongside, can_fork
 from .archive import Archive
 from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
@@ -48,10 +49,12 @@ class Renderer:
     def __post_init__(self) -> None:
         self.page_path = "index"
         self._citations: dict[tuple[str, int], Markup] = {}
-        self._untranslated: dict[int, bool] = {}
+        # No auto_reload: a renderer lives for one build, and checking every template file
+        # for changes on every page cost a file system call per page.
         env = Environment(loader=FileSystemLoader(str(self.templates)), autoescape=True,
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                          keep_trailing_newline=True, bytecode_cache=TEMPLATE_CACHE)
+                          keep_trailing_newline=True, bytecode_cache=TEMPLATE_CACHE,
+                          auto_reload=False)
         lang, labels = self.lang, self.labels
         env.filters.update(
             text=lambda value: value.get(lang) if isinstance(value, (Text, dict)) else value,
@@ -91,12 +94,7 @@ class Renderer:
         return cached
 
     def untranslated(self, record) -> bool:
-        """True when a record has any text missing in this page's language."""
-        key = id(record)
-        if key not in self._untranslated:
-            gaps = archive_module.translation_gaps(record)
-            self._untranslated[key] = any(gap.missing == self.lang for gap in gaps)
-        return self._untranslated[key]
+        return self.archive.lacks(record, self.lang)
 
     # Links are relative to the page being rendered. Keeping its path here rather than in the
     # template context lets the macro library be imported once, not once per page.
@@ -151,34 +149,22 @@ def render_language(archive: Archive, templates: Path, lang: str, site_url: str)
 
 # Below this many pages per language a second process costs more than it saves.
 PARALLEL_FROM_PAGES = 1000
-_forked: tuple | None = None  # what a forked child renders; inherited, never pickled
-
-
-def _render_forked(lang: str) -> dict[str, str | bytes]:
-    archive, templates, site_url = _forked
-    return render_language(archive, templates, lang, site_url)
 
 
 def generate(archive: Archive, templates: Path, site_url: str) -> dict[str, str | bytes]:
     """Everything the archive adds to the docs folder: pages and a feed in every language, and
     the downloads. Large archives render the other languages in forked processes while this
     one renders the default language and the downloads: the machine has two cores."""
-    global _forked
-    others = LANGS[1:]
-    parallel = len(site_pages(archive)) >= PARALLEL_FROM_PAGES and "fork" in multiprocessing.get_all_start_methods()
-    if not parallel:
-        output = export_files(archive)
-        for lang in LANGS:
-            output.update(render_language(archive, templates, lang, site_url))
+    def default_language_and_downloads() -> dict[str, str | bytes]:
+        return {**render_language(archive, templates, LANGS[0], site_url), **export_files(archive)}
+
+    others = [partial(render_language, archive, templates, lang, site_url) for lang in LANGS[1:]]
+    if len(site_pages(archive)) < PARALLEL_FROM_PAGES or not can_fork():
+        output = default_language_and_downloads()
+        for render_other in others:
+            output.update(render_other())
         return output
-    _forked = (archive, templates, site_url)
-    try:
-        with multiprocessing.get_context("fork").Pool(len(others)) as pool:
-            pending = pool.map_async(_render_forked, others)
-            output = render_language(archive, templates, LANGS[0], site_url)
-            output.update(export_files(archive))
-            for files in pending.get():
-                output.update(files)
-    finally:
-        _forked = None
+    output, other_languages = alongside(default_language_and_downloads, others)
+    for files in other_languages:
+        output.update(files)
     return output

@@ -23,6 +23,9 @@ class YamlProblem(Exception):
         self.line = line
         self.field = field
 
+    def __reduce__(self):  # problems found in a forked process travel back pickled
+        return type(self), (self.message, self.line, self.field)
+
 
 # libyaml's parser when PyYAML was built with it: several times faster on large archives.
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -58,27 +61,32 @@ _STR = "tag:yaml.org,2002:str"
 
 
 def _construct(loader: _Loader, node: yaml.Node, path: Path, lines: dict):
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        result = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if key in result:
-                raise YamlProblem(
-                    f"the key '{key}' appears twice in the same block (first on line "
-                    f"{lines[path + (key,)]}); keep one of them",
-                    key_node.start_mark.line + 1,
-                    str(key),
-                )
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = _construct(loader, value_node, path + (key,), lines)
-        return result
+    """The value of `node`; records in `lines` the line of every key and list item below it
+    (the caller records the node's own line). Hot on large archives, hence the shortcuts."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value  # the common case, without PyYAML's constructor machinery
+        return loader.construct_object(node, deep=True)
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(loader, child, path + (i,), lines) for i, child in enumerate(node.value)]
-    if node.tag == _STR:
-        return node.value  # the common case, without PyYAML's constructor machinery
-    return loader.construct_object(node, deep=True)
+        items = []
+        for index, child in enumerate(node.value):
+            lines[path + (index,)] = child.start_mark.line + 1
+            items.append(_construct(loader, child, path + (index,), lines))
+        return items
+    loader.flatten_mapping(node)
+    result = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
+        child = path + (key,)
+        if key in result:
+            raise YamlProblem(
+                f"the key '{key}' appears twice in the same block (first on line {lines[child]}); keep one of them",
+                key_node.start_mark.line + 1,
+                str(key),
+            )
+        lines[child] = key_node.start_mark.line + 1
+        result[key] = _construct(loader, value_node, child, lines)
+    return result
 
 
 def parse(text: str, line_offset: int = 0) -> Document:
@@ -86,7 +94,7 @@ def parse(text: str, line_offset: int = 0) -> Document:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        lines: dict = {}
+        lines: dict = {(): node.start_mark.line + 1} if node is not None else {}
         value = _construct(loader, node, (), lines) if node is not None else None
     except YamlProblem as problem:
         problem.line = problem.line + line_offset if problem.line else problem.line
