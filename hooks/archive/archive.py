@@ -123,22 +123,7 @@ class Archive:
 
 def cited_sources(record: BaseModel) -> list[str]:
     """Every source file a record cites, in its sources list or on any of its figures."""
-    found: list[str] = []
-
-    def walk(value):
-        if isinstance(value, BaseModel):
-            for name in type(value).model_fields:
-                item = getattr(value, name)
-                if name in ("source", "sources"):
-                    found.extend(item if isinstance(item, list) else [item])
-                else:
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(record)
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(file for _, file in source_citations(record)))
 
 
 def translation_gaps(record: BaseModel, origin: Origin | None = None, path: tuple = ()) -> list[TranslationGap]:
@@ -231,7 +216,7 @@ def _check_references(archive: Archive, problems: list[Problem], invalid: set[st
             check(origin, ("county",), record.county, archive.counties, "county")
         for project_index, project_id in enumerate(getattr(record, "projects", []) if kind == "milestones" else []):
             check(origin, ("projects", project_index), project_id, archive.projects, "project")
-        for path, file in _source_paths(record):
+        for path, file in source_citations(record):
             check(origin, path, file, archive.sources, "source")
     holders = {**archive.projects, **archive.milestones, **archive.counties, **archive.testimonies}
     for loaded in archive.coverage:
@@ -261,7 +246,7 @@ def _known_ids(value: str, table: dict, what: str, listed: int = 12) -> str:
     return f"{hint}expected the id of one of the {len(table)} existing records ({what})"
 
 
-def _source_paths(record: BaseModel, path: tuple = ()):
+def source_citations(record: BaseModel, path: tuple = ()):
     """(path, file) of every source citation inside a record."""
     for name in type(record).model_fields:
         value = getattr(record, name)
@@ -270,11 +255,11 @@ def _source_paths(record: BaseModel, path: tuple = ()):
         elif name == "source" and isinstance(value, str) and not isinstance(record, Source):
             yield path + (name,), value
         elif isinstance(value, BaseModel):
-            yield from _source_paths(value, path + (name,))
+            yield from source_citations(value, path + (name,))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from _source_paths(item, path + (name, index))
+                    yield from source_citations(item, path + (name, index))
 
 
 def _check_testimony_languages(archive: Archive, problems: list[Problem]) -> None:
