@@ -12,20 +12,17 @@ U = TypeVar("U")
 _jobs: list[Callable] = []  # what the forked processes run; inherited, never pickled
 
 
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
 def _run(index: int):
     return _jobs[index]()
 
 
-def alongside(here: Callable[[], T], elsewhere: list[Callable[[], U]]) -> tuple[T, list[U]]:
+def alongside(here: Callable[[], T], elsewhere: list[Callable[[], U]], parallel: bool = True) -> tuple[T, list[U]]:
     """Run `here` in this process while each of `elsewhere` runs in a forked one; their
-    results, in order. An exception in a forked process is raised here."""
+    results, in order. An exception in a forked process is raised here. Without `parallel`
+    (small work, where a process costs more than it saves) or fork, all run here in turn."""
     global _jobs
-    if not elsewhere:
-        return here(), []
+    if not parallel or not elsewhere or "fork" not in multiprocessing.get_all_start_methods():
+        return here(), [job() for job in elsewhere]
     _jobs = elsewhere
     try:
         # An executor, not a Pool: a result that cannot travel back fails the build instead

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .cores import alongside, can_fork
+from .cores import alongside
 from .models import AUDIT_KINDS, LANGS, RECORD_KINDS, TestimonyMeta
 from .problems import Problem
 from .scaffold import PLACEHOLDER
@@ -111,10 +111,9 @@ def _parse_files(paths: list[Path]) -> list[Document | YamlProblem]:
     def parse_all(some: list[Path]) -> list[Document | YamlProblem]:
         return [_parse_file(path) for path in some]
 
-    if len(paths) < PARALLEL_FROM_FILES or not can_fork():
-        return parse_all(paths)
     half = len(paths) // 2
-    first, (second,) = alongside(partial(parse_all, paths[:half]), [partial(parse_all, paths[half:])])
+    first, (second,) = alongside(partial(parse_all, paths[:half]), [partial(parse_all, paths[half:])],
+                                 parallel=len(paths) >= PARALLEL_FROM_FILES)
     return first + second
 
 

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from . import archive as archive_module
 from . import charts
-from .cores import alongside, can_fork
+from .cores import alongside
 from .archive import Archive
 from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
@@ -159,12 +159,8 @@ def generate(archive: Archive, templates: Path, site_url: str) -> dict[str, str 
         return {**render_language(archive, templates, LANGS[0], site_url), **export_files(archive)}
 
     others = [partial(render_language, archive, templates, lang, site_url) for lang in LANGS[1:]]
-    if len(site_pages(archive)) < PARALLEL_FROM_PAGES or not can_fork():
-        output = default_language_and_downloads()
-        for render_other in others:
-            output.update(render_other())
-        return output
-    output, other_languages = alongside(default_language_and_downloads, others)
+    output, other_languages = alongside(default_language_and_downloads, others,
+                                        parallel=len(site_pages(archive)) >= PARALLEL_FROM_PAGES)
     for files in other_languages:
         output.update(files)
     return output
