@@ -162,3 +162,21 @@ def test_parsing_in_two_processes_reports_the_same_problems_in_the_same_order(ar
     assert check(archive_root, capsys) == one_process
     status, message = one_process
     assert status == 1 and "appears twice" in message and "cannot be read" in message and "2019-02-30" in message
+
+
+@pytest.mark.parametrize("name", ["data/projects/linxi-egg-farm.yaml", "content/testimonies/dai-shusen.zh.md"])
+def test_a_file_saved_in_another_encoding_is_named_with_its_line(archive_root, capsys, name):
+    path = archive_root / name
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
+    status, message = check(archive_root, capsys)
+    first_chinese_line = next(number for number, line in enumerate(path.read_bytes().split(b"\n"), 1)
+                              if any(byte > 127 for byte in line))
+    assert status == 1
+    assert f"{name}:{first_chinese_line}: the file is not saved as UTF-8 text" in message
+
+
+def test_a_byte_order_mark_is_not_a_mistake(archive_root, capsys):
+    for name in ("data/projects/linxi-egg-farm.yaml", "content/testimonies/dai-shusen.zh.md"):
+        path = archive_root / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert check(archive_root, capsys)[0] == 0

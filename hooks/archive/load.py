@@ -119,10 +119,22 @@ def _parse_files(paths: list[Path]) -> list[Document | YamlProblem]:
 
 def _parse_file(path: Path) -> Document | YamlProblem:
     try:
-        with open(path, encoding="utf-8") as stream:
-            return parse(stream.read())
+        return parse(read_text(path))
     except YamlProblem as problem:
         return problem
+
+
+def read_text(path: Path) -> str:
+    """An editor's file as text. A byte-order mark (Windows Notepad writes one) is dropped; a
+    file saved in another encoding, such as GBK, is a problem on the line of its first
+    undecodable character, not a crash."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise YamlProblem("the file is not saved as UTF-8 text; expected UTF-8 (choose it as the "
+                          "encoding when saving)", line) from None
 
 
 def _record_files(data_dir: Path, kinds: dict) -> tuple[dict[str, list[str]], list[str]]:
@@ -168,7 +180,11 @@ def load_testimonies(folder: Path, root: Path, problems: list[Problem]) -> dict[
         if lang not in LANGS:
             problems.append(Problem(file, None, None, "expected a file name ending in .zh.md or .en.md"))
             continue
-        front, body, first_line = split_front_matter(path.read_text(encoding="utf-8"))
+        try:
+            front, body, first_line = split_front_matter(read_text(path))
+        except YamlProblem as problem:
+            problems.append(Problem(file, problem.line, problem.field, problem.message))
+            continue
         if not front:
             problems.append(Problem(file, 1, None, "expected front matter between two '---' lines at the top"))
             continue
