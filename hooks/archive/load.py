@@ -78,7 +78,7 @@ def load_records(data_dir: Path, root: Path, problems: list[Problem],
     for (kind, name), doc in zip(files, documents):
         file = f"{prefix}/{kind}/{name}"
         if isinstance(doc, YamlProblem):
-            problems.append(Problem(file, doc.line, doc.field, doc.message))
+            problems.append(_unreadable(file, doc))
         else:
             _validate_blocks(doc, file, kind, kinds[kind], records[kind], problems, invalid)
     return records
@@ -119,12 +119,16 @@ def _parse_files(paths: list[Path]) -> list[Document | YamlProblem]:
 
 def _parse_file(path: Path) -> Document | YamlProblem:
     try:
-        return parse(read_text(path))
+        return parse(_read_text(path))
     except YamlProblem as problem:
         return problem
 
 
-def read_text(path: Path) -> str:
+def _unreadable(file: str, problem: YamlProblem) -> Problem:
+    return Problem(file, problem.line, problem.field, problem.message)
+
+
+def _read_text(path: Path) -> str:
     """An editor's file as text. A byte-order mark (Windows Notepad writes one) is dropped; a
     file saved in another encoding, such as GBK, is a problem on the line of its first
     undecodable character, not a crash."""
@@ -181,17 +185,13 @@ def load_testimonies(folder: Path, root: Path, problems: list[Problem]) -> dict[
             problems.append(Problem(file, None, None, "expected a file name ending in .zh.md or .en.md"))
             continue
         try:
-            front, body, first_line = split_front_matter(read_text(path))
+            front, body, first_line = split_front_matter(_read_text(path))
+            doc = parse(front, line_offset=first_line - 1) if front else None
         except YamlProblem as problem:
-            problems.append(Problem(file, problem.line, problem.field, problem.message))
+            problems.append(_unreadable(file, problem))
             continue
-        if not front:
+        if doc is None:
             problems.append(Problem(file, 1, None, "expected front matter between two '---' lines at the top"))
-            continue
-        try:
-            doc = parse(front, line_offset=first_line - 1)
-        except YamlProblem as problem:
-            problems.append(Problem(file, problem.line, problem.field, problem.message))
             continue
         origin = Origin(file, doc)
         if not isinstance(doc.value, dict):

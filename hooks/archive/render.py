@@ -16,8 +16,8 @@ from markupsafe import Markup, escape
 
 from . import archive as archive_module
 from . import charts
-from .cores import alongside
 from .archive import Archive
+from .cores import alongside
 from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
 from .formatting import format_amount, format_date, format_quantity

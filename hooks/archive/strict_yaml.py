@@ -94,8 +94,10 @@ def parse(text: str, line_offset: int = 0) -> Document:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        lines: dict = {(): node.start_mark.line + 1} if node is not None else {}
-        value = _construct(loader, node, (), lines) if node is not None else None
+        value, lines = None, {}
+        if node is not None:
+            lines[()] = node.start_mark.line + 1
+            value = _construct(loader, node, (), lines)
     except YamlProblem as problem:
         problem.line = problem.line + line_offset if problem.line else problem.line
         raise
