@@ -142,10 +142,10 @@ def test_new_testimony_writes_both_files_that_check_refuses_until_written(archiv
 
 
 def test_an_unknown_id_in_a_large_archive_names_the_closest_ids_not_all_of_them():
-    from archive.archive import _known_ids
+    from archive.archive import _unknown_id
 
     projects = {f"project-{n}": None for n in range(500)} | {"taibus-strawberry-seedlings": None}
-    message = _known_ids("taibus-strawbery-seedlings", projects, "project")
+    message = _unknown_id("taibus-strawbery-seedlings", projects, "project").text("en")
     assert "did you mean 'taibus-strawberry-seedlings'" in message
     assert "501 existing records" in message and "project-42" not in message
 

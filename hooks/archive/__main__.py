@@ -1,4 +1,5 @@
-"""Command line for editors and maintainers: `python -m archive check` and friends."""
+"""Command line for editors and maintainers: `python -m archive check` and friends. Messages
+come from the catalogues, in the language of the locale (see messages.py)."""
 from __future__ import annotations
 
 import argparse
@@ -6,8 +7,19 @@ import sys
 from pathlib import Path
 
 from .archive import build_archive
+from .load import load_records
+from .messages import Message
 from .problems import ArchiveError
-from .scaffold import new_testimony
+from .scaffold import check_arguments, new_testimony
+
+
+def _say(key: str, stream=None, **params) -> None:
+    print(Message(key, **params), file=stream or sys.stdout)
+
+
+def _report_warnings(archive) -> None:
+    for warning in archive.warnings:
+        _say("command.warning", sys.stderr, problem=warning)
 
 
 def check(args) -> int:
@@ -16,11 +28,11 @@ def check(args) -> int:
     except ArchiveError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    _report_warnings(archive)
     for gap in archive.gaps:
-        print(f"translation missing: {gap}", file=sys.stderr)
-    print(f"ok: {len(archive.counties)} counties, {len(archive.projects)} projects, "
-          f"{len(archive.milestones)} milestones, {len(archive.sources)} sources, "
-          f"{len(archive.testimonies)} testimonies")
+        _say("command.translation_missing", sys.stderr, gap=gap)
+    _say("command.ok", counties=len(archive.counties), projects=len(archive.projects),
+         milestones=len(archive.milestones), sources=len(archive.sources), testimonies=len(archive.testimonies))
     return 1 if args.strict and archive.gaps else 0
 
 
@@ -32,7 +44,7 @@ def translations(args) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     if not archive.gaps:
-        print("every record and testimony exists in both languages")
+        _say("command.all_translated")
         return 0
     by_file: dict[str, list] = {}
     for gap in archive.gaps:
@@ -40,23 +52,31 @@ def translations(args) -> int:
     for file, gaps in sorted(by_file.items()):
         print(file)
         for gap in gaps:
-            line = f"line {gap.line}: " if gap.line else ""
-            print(f"  {line}{gap.field} lacks {gap.missing}")
-    print(f"{len(archive.gaps)} missing translation(s) in {len(by_file)} file(s)")
+            line = Message("command.gap_line", line=gap.line).text() if gap.line else ""
+            print(f"  {line}{Message('command.lacks', field=gap.field, lang=gap.missing)}")
+    _say("command.gaps_summary", count=len(archive.gaps), files=len(by_file))
     return 0
 
 
 def scaffold(args) -> int:
     root = Path(args.root)
-    try:
-        written = new_testimony(root / "content" / "testimonies", args.slug, args.county, args.source,
-                                {"zh": args.narrator_zh, "en": args.narrator_en}, {"zh": args.role_zh, "en": args.role_en})
-    except FileExistsError as error:
-        print(error, file=sys.stderr)
+    folder = root / "content" / "testimonies"
+    records = load_records(root / "data", root, [])  # the choices offered; their problems are `make check`'s
+    texts = {"NARRATOR_ZH": args.narrator_zh, "NARRATOR_EN": args.narrator_en,
+             "ROLE_ZH": args.role_zh, "ROLE_EN": args.role_en}
+    mistakes = check_arguments(folder, args.slug, args.county, args.source, texts,
+                               sorted(loaded.record.id for loaded in records["counties"]),
+                               sorted(loaded.record.file for loaded in records["sources"]))
+    if mistakes:
+        _say("scaffold.arguments", sys.stderr)
+        for mistake in mistakes:
+            print(f"  - {mistake}", file=sys.stderr)
         return 1
+    written = new_testimony(folder, args.slug, args.county, args.source,
+                            {"zh": args.narrator_zh, "en": args.narrator_en}, {"zh": args.role_zh, "en": args.role_en})
     for path in written:
-        print(f"written: {path}")
-    print("Now replace the ✎ line in each file with the account, then run `make check`.")
+        _say("scaffold.written", file=path)
+    _say("scaffold.next")
     return 0
 
 
@@ -69,8 +89,10 @@ def main(argv=None) -> int:
     check_parser.set_defaults(run=check)
     commands.add_parser("translations", help="list what lacks a language").set_defaults(run=translations)
     new = commands.add_parser("new-testimony", help="create both files of a new testimony")
+    # Not required: `make new-testimony` passes an empty string for what was left out, and
+    # the check then names every missing argument at once.
     for name in ("slug", "county", "source", "narrator-zh", "narrator-en", "role-zh", "role-en"):
-        new.add_argument(f"--{name}", required=True)
+        new.add_argument(f"--{name}", default="")
     new.set_defaults(run=scaffold)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .load import Loaded, Origin, TestimonyVersion, load_records, load_testimonies
+from .load import Loaded, Origin, TestimonyVersion, hand_written_problems, load_records, load_testimonies, relative_to_root
+from .messages import Message
 from .models import LANGS, County, Figure, Milestone, Project, Source, TestimonyMeta, Text
+from .plausibility import plausibility_warnings
 from .problems import ArchiveError, Problem, dotted
 
 
@@ -47,9 +49,12 @@ class TranslationGap:
     field: str
     missing: str  # the language that is missing
 
-    def __str__(self) -> str:
+    def text(self, lang: str | None = None) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: field '{self.field}' has no {self.missing} text yet"
+        return f"{where}: {Message('report.translation_missing', field=self.field, lang=self.missing).text(lang)}"
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass
@@ -61,6 +66,7 @@ class Archive:
     testimonies: dict[str, Testimony] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     gaps: list[TranslationGap] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # published anyway; listed for editors
     coverage: list[Loaded] = field(default_factory=list)
 
     # Languages each record lacks some text in, by id(): the archive keeps every record alive.
@@ -197,8 +203,8 @@ def _register(archive: Archive, kind: str, key: str, loaded: Loaded, problems: l
     if key in table:
         first = archive.origins[(kind, key)]
         problems.append(Problem(loaded.origin.file, loaded.origin.line(field_name), field_name,
-                                f"this {field_name} is already used by {first.file} (line {first.line(field_name)}); "
-                                "expected a unique one", key))
+                                Message("reference.duplicate", field=field_name, file=first.file,
+                                        line=first.line(field_name)), key))
         return
     table[key] = loaded.record
     archive.origins[(kind, key)] = loaded.origin
@@ -207,8 +213,7 @@ def _register(archive: Archive, kind: str, key: str, loaded: Loaded, problems: l
 def _check_references(archive: Archive, problems: list[Problem], invalid: set[str]) -> None:
     def check(origin: Origin, path: tuple, value: str, table: dict, what: str) -> None:
         if value not in table and value not in invalid:
-            problems.append(Problem(origin.file, origin.line(*path), dotted(path),
-                                    f"no {what} has this id; {_known_ids(value, table, what)}", value))
+            problems.append(Problem(origin.file, origin.line(*path), dotted(path), _unknown_id(value, table, what), value))
 
     for (kind, key), origin in archive.origins.items():
         record = getattr(archive, kind)[key]
@@ -224,7 +229,7 @@ def _check_references(archive: Archive, problems: list[Problem], invalid: set[st
         for index, passage in enumerate(loaded.record.passages):
             for record_index, record_id in enumerate(passage.records):
                 check(loaded.origin, ("passages", index, "records", record_index), record_id, holders,
-                      "project, milestone, county or testimony")
+                      "record")
     for testimony in archive.testimonies.values():
         for version in testimony.versions.values():
             meta, origin = version.meta, version.origin
@@ -234,16 +239,18 @@ def _check_references(archive: Archive, problems: list[Problem], invalid: set[st
             check(origin, ("source",), meta.source, archive.sources, "source")
 
 
-def _known_ids(value: str, table: dict, what: str, listed: int = 12) -> str:
+def _unknown_id(value: str, table: dict, what: str, listed: int = 12) -> Message:
     """What an editor could have meant: the whole list while it is short, else the closest ids
     (a list of thousands of ids would bury the message)."""
+    kind = Message(f"kind.{what}")
     if not table:
-        return "none exists yet"
+        return Message("reference.unknown_none", kind=kind)
     if len(table) <= listed:
-        return f"expected one of: {', '.join(sorted(table))}"
+        return Message("reference.unknown_listed", kind=kind, expected=", ".join(sorted(table)))
     close = difflib.get_close_matches(value, table, n=3, cutoff=0.5)
-    hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
-    return f"{hint}expected the id of one of the {len(table)} existing records ({what})"
+    if close:
+        return Message("reference.unknown_close", kind=kind, close=" / ".join(repr(c) for c in close), count=len(table))
+    return Message("reference.unknown_many", kind=kind, count=len(table))
 
 
 def source_citations(record: BaseModel, path: tuple = ()):
@@ -274,7 +281,7 @@ def _check_testimony_languages(archive: Archive, problems: list[Problem]) -> Non
             for name in TestimonyMeta.SHARED:
                 if getattr(version.meta, name) != getattr(versions[0].meta, name):
                     problems.append(Problem(version.origin.file, version.origin.line(name), name,
-                                            f"differs from {versions[0].origin.file}; both languages must give the same {name}",
+                                            Message("testimony.languages_differ", file=versions[0].origin.file, field=name),
                                             str(getattr(version.meta, name))))
 
 
@@ -284,7 +291,10 @@ def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Pat
     problems: list[Problem] = []
     invalid: set[str] = set()
     loaded = load_records(data_dir or root / "data", root, problems, invalid)
-    testimonies = load_testimonies(testimonies_dir or root / "content" / "testimonies", root, problems)
+    testimonies_dir = testimonies_dir or root / "content" / "testimonies"
+    testimonies = load_testimonies(testimonies_dir, root, problems, invalid)
+    for index_page in sorted(testimonies_dir.parent.glob("index.*.md")):
+        problems.extend(hand_written_problems(index_page, relative_to_root(index_page, root)))
     archive = Archive()
     archive.coverage = loaded.pop("coverage")
     for kind, items in loaded.items():
@@ -298,7 +308,10 @@ def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Pat
     archive.testimonies = {slug: Testimony(slug, versions) for slug, versions in testimonies.items()}
     _check_references(archive, problems, invalid)
     _check_testimony_languages(archive, problems)
-    if problems:
-        raise ArchiveError(problems)
+    archive.warnings = [problem for problem in problems if problem.warning]
+    errors = [problem for problem in problems if not problem.warning]
+    if errors:
+        raise ArchiveError(errors, archive.warnings)
+    archive.warnings += plausibility_warnings(archive)
     archive.index()
     return archive

@@ -5,6 +5,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .messages import MessageError
+
 _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -21,15 +23,15 @@ class PartialDate:
         text = str(value).strip()
         match = _FORM.match(text)
         if not match:
-            raise ValueError("expected a date written as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2018-08")
+            raise MessageError("date.form")
         year, month, day = (int(part) if part else 0 for part in match.groups())
         if month and not 1 <= month <= 12:
-            raise ValueError(f"there is no month {month}; expected 01 to 12")
+            raise MessageError("date.month", month=month)
         if day:
             try:
                 datetime.date(year, month, day)
             except ValueError:
-                raise ValueError(f"{text} is not a day of the calendar") from None
+                raise MessageError("date.day", date=text) from None
         return cls(year, month, day)
 
     @property

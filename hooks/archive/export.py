@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 
 from pydantic import BaseModel
@@ -27,18 +28,33 @@ FIELDS = {
 }
 
 
+# A decimal that a float cannot hold travels through json.dumps as this marked string and is
+# then written as the number it is: JSON numbers have no limit of digits.
+_EXACT = "\u0000exact:"
+_EXACT_IN_JSON = re.compile(r'"\\u0000exact:([0-9.]+)"')
+
+
 def _plain(value):
-    """Values as JSON has them: numbers stay numbers, dates keep their written precision."""
+    """Values as JSON has them: numbers stay numbers with every digit, dates keep their
+    written precision."""
     if isinstance(value, BaseModel):
         return {name: _plain(getattr(value, name)) for name in type(value).model_fields
                 if getattr(value, name) not in (None, [])}
     if isinstance(value, list):
         return [_plain(item) for item in value]
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        if value == value.to_integral_value():
+            return int(value)
+        return float(value) if Decimal(repr(float(value))) == value else _EXACT + format(value, "f")
     if isinstance(value, PartialDate):
         return str(value)
     return value
+
+
+def _json(value) -> bytes:
+    # Compact: with `indent`, json falls back from its C encoder to one several times slower.
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _EXACT_IN_JSON.sub(r"\1", text).encode("utf-8")
 
 
 def _records(archive: Archive) -> dict[str, list[dict]]:
@@ -68,13 +84,13 @@ def _row(record: BaseModel) -> dict[str, object]:
         elif isinstance(value, list) and value and isinstance(value[0], Figure):
             continue  # in figures.csv
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            row[name] = json.dumps(_plain(value), ensure_ascii=False)
+            row[name] = _json(_plain(value)).decode("utf-8")
         elif isinstance(value, list):
             row[name] = ";".join(str(item) for item in value)
         elif isinstance(value, BaseModel):
-            row[name] = json.dumps(_plain(value), ensure_ascii=False)
+            row[name] = _json(_plain(value)).decode("utf-8")
         else:
-            row[name] = "" if value is None else str(_plain(value))
+            row[name] = "" if value is None else str(value)
     return row
 
 
@@ -85,7 +101,7 @@ def _figure_rows(kind: str, key: str, record: BaseModel):
             for figure in value:
                 described = getattr(figure, "what", None) or getattr(figure, "label", None)
                 yield {
-                    "record_kind": kind, "record_id": key, "field": name, "value": _plain(figure.value),
+                    "record_kind": kind, "record_id": key, "field": name, "value": figure.value,
                     "unit": getattr(figure, "unit", "yuan" if name == "funding" else ""),
                     "covers": getattr(figure, "covers", ""), "qualifier": figure.qualifier,
                     "label_zh": _text(described, "zh"), "label_en": _text(described, "en"),
@@ -98,12 +114,24 @@ def _text(text: Text | None, lang: str) -> str:
     return (getattr(text, lang) or "") if text is not None else ""
 
 
+# A cell a spreadsheet would run as a formula (=HYPERLINK(...), +, -, @, or after a tab or
+# carriage return) starts with an apostrophe instead, as OWASP recommends; numbers are left alone.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[-+]?[0-9]+(\.[0-9]+)?$")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
 def _csv(rows: list[dict]) -> bytes:
     columns = list(dict.fromkeys(column for row in rows for column in row))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: spreadsheet_safe(cell) for column, cell in row.items()} for row in rows)
     # A byte-order mark so that spreadsheet programs read the Chinese text as UTF-8.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -112,8 +140,7 @@ def export_files(archive: Archive, folder: str = "data") -> dict[str, bytes]:
     """{"data/projects.json": bytes, "data/projects.csv": bytes, ..., "data/figures.csv": bytes}."""
     files = {}
     for kind, records in _records(archive).items():
-        # Compact: with `indent`, json falls back from its C encoder to one several times slower.
-        files[f"{folder}/{kind}.json"] = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        files[f"{folder}/{kind}.json"] = _json(records)
     tables = {
         "counties": [_row(c) for c in sorted(archive.counties.values(), key=lambda c: c.id)],
         "projects": [_row(p) for p in sorted(archive.projects.values(), key=lambda p: p.id)],

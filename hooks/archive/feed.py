@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 
 from feedgen.feed import FeedGenerator
 from markdown import Markdown
@@ -16,6 +17,15 @@ def _build_time() -> datetime.datetime:
     # Reproducible builds: the time of the last commit (SOURCE_DATE_EPOCH), not the clock.
     seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
     return datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc)
+
+
+# What XML 1.0 cannot hold. Validation refuses control characters in editors' files; this is
+# the last guard, so that no text can make the feed unreadable (or lxml raise).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def testimony_feed(archive: Archive, lang: str, labels: Labels, site_url: str, lang_root: str) -> bytes:
@@ -36,9 +46,9 @@ def testimony_feed(archive: Archive, lang: str, labels: Labels, site_url: str, l
         entry = feed.add_entry()
         entry.id(url)
         entry.link(href=url)
-        entry.title(f"{version.meta.narrator} · {version.meta.role}")
+        entry.title(_xml(f"{version.meta.narrator} · {version.meta.role}"))
         entry.updated(_build_time())
         if version.meta.summary:
-            entry.summary(version.meta.summary)
-        entry.content(to_html.reset().convert(version.body), type="html")
+            entry.summary(_xml(version.meta.summary))
+        entry.content(_xml(to_html.reset().convert(version.body)), type="html")
     return feed.atom_str(pretty=True)

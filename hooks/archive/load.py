@@ -6,18 +6,29 @@ record (a block of fields) or several (a list of blocks).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .characters import check_characters
 from .cores import alongside
-from .models import AUDIT_KINDS, LANGS, RECORD_KINDS, TestimonyMeta
+from .markup_safety import unsafe_markup
+from .messages import Message
+from .models import AUDIT_KINDS, LANGS, RECORD_KINDS, SLUG_MAX, SLUG_PATTERN, TestimonyMeta
 from .problems import Problem
 from .scaffold import PLACEHOLDER
 from .strict_yaml import Document, YamlProblem, parse
 from .validation_messages import problems_from
+
+# The first line of every page the build writes (a YAML comment in its front matter), so
+# that a hand-written file in a place the build writes to can be told apart and reported.
+GENERATED_MARK = "# Written by the build from data/ and content/testimonies/; edits here are overwritten."
+
+# Records are a few kilobytes; a file far larger is a mistake (a pasted article, a binary).
+MAX_FILE_BYTES = 1_000_000
 
 
 @dataclass
@@ -46,7 +57,7 @@ class TestimonyVersion:
     origin: Origin
 
 
-def _relative(path: Path, root: Path) -> str:
+def relative_to_root(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -69,9 +80,9 @@ def load_records(data_dir: Path, root: Path, problems: list[Problem],
     records: dict[str, list[Loaded]] = {kind: [] for kind in kinds}
     invalid = invalid if invalid is not None else set()
     listed, unread = _record_files(data_dir, kinds)
-    prefix = _relative(data_dir, root)
+    prefix = relative_to_root(data_dir, root)
     expected = ", ".join(f"data/{kind}/*.yaml" for kind in kinds)
-    problems.extend(Problem(f"{prefix}/{name}", None, None, f"this file is not read; records belong in {expected}")
+    problems.extend(Problem(f"{prefix}/{name}", None, None, Message("file.not_read", expected=expected))
                     for name in unread)
     files = [(kind, name) for kind in kinds for name in listed[kind]]
     documents = _parse_files([data_dir / kind / name for kind, name in files])
@@ -79,9 +90,29 @@ def load_records(data_dir: Path, root: Path, problems: list[Problem],
         file = f"{prefix}/{kind}/{name}"
         if isinstance(doc, YamlProblem):
             problems.append(_unreadable(file, doc))
+            invalid.update(_ids_written_in(data_dir / kind / name))
         else:
+            problems.extend(_warnings(file, doc))
             _validate_blocks(doc, file, kind, kinds[kind], records[kind], problems, invalid)
     return records
+
+
+_ID_LINE = re.compile(r"^[ -]*(?:id|file):[ \t]*['\"]?([^\s'\"#]+)", re.MULTILINE)
+
+
+def _ids_written_in(path: Path) -> set[str]:
+    """The ids a file that could not be read seems to define (its `id:` and `file:` lines, and
+    its name): references to them are not reported again as unknown, so one mistake gives
+    one message."""
+    try:
+        text = path.read_bytes()[:MAX_FILE_BYTES].decode("utf-8", errors="replace")
+    except OSError:
+        text = ""
+    return {path.stem, f"{path.stem}.txt", *_ID_LINE.findall(text)}
+
+
+def _warnings(file: str, doc: Document) -> list[Problem]:
+    return [Problem(file, line, None, message, warning=True) for line, message in doc.warnings]
 
 
 def _validate_blocks(doc: Document, file: str, kind: str, model: type[BaseModel], records: list[Loaded],
@@ -91,14 +122,15 @@ def _validate_blocks(doc: Document, file: str, kind: str, model: type[BaseModel]
     for index, block in enumerate(blocks):
         origin = Origin(file, doc, (index,) if isinstance(doc.value, list) else ())
         if not isinstance(block, dict):
-            problems.append(Problem(file, origin.line(), None,
-                                    f"expected the fields of one {kind[:-1]} record (key: value lines)"))
+            problems.append(Problem(file, origin.line(), None, Message("file.not_a_record", kind=kind)))
             continue
         record = _validate(model, block, origin, problems)
         if record is not None:
             records.append(Loaded(record, origin))
         else:
-            invalid.add(str(block.get("file" if kind == "sources" else "id")))
+            # Counted as known: references to it are not reported a second time. The file name
+            # too, in case the id itself is what is wrong.
+            invalid.update({str(block.get("file" if kind == "sources" else "id")), Path(file).stem, f"{Path(file).stem}.txt"})
 
 
 # Below this many files a second process costs more than it saves.
@@ -119,26 +151,36 @@ def _parse_files(paths: list[Path]) -> list[Document | YamlProblem]:
 
 def _parse_file(path: Path) -> Document | YamlProblem:
     try:
-        return parse(_read_text(path))
+        text, warnings = _read_text(path)
+        doc = parse(text)
+        doc.warnings = warnings
+        return doc
     except YamlProblem as problem:
         return problem
 
 
 def _unreadable(file: str, problem: YamlProblem) -> Problem:
-    return Problem(file, problem.line, problem.field, problem.message)
+    return Problem(file, problem.line, problem.field, problem.message, problem.value)
 
 
-def _read_text(path: Path) -> str:
-    """An editor's file as text. A byte-order mark (Windows Notepad writes one) is dropped; a
-    file saved in another encoding, such as GBK, is a problem on the line of its first
-    undecodable character, not a crash."""
-    data = path.read_bytes()
+def _read_text(path: Path) -> tuple[str, list[tuple[int, Message]]]:
+    """An editor's file as text, and warnings (line, message) about what was mended. A
+    byte-order mark (Windows Notepad writes one) is dropped; a file saved in another encoding,
+    such as GBK, is a problem on the line of its first undecodable character, not a crash;
+    control characters are refused, or made spaces (see characters.py)."""
     try:
-        return data.decode("utf-8-sig")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlProblem(Message("file.too_large", size=size, limit=MAX_FILE_BYTES), None)
+        data = path.read_bytes()
+    except OSError as error:
+        raise YamlProblem(Message("file.unreadable", detail=error.strerror or str(error)), None) from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        raise YamlProblem("the file is not saved as UTF-8 text; expected UTF-8 (choose it as the "
-                          "encoding when saving)", line) from None
+        raise YamlProblem(Message("file.not_utf8"), line) from None
+    return check_characters(text)
 
 
 def _record_files(data_dir: Path, kinds: dict) -> tuple[dict[str, list[str]], list[str]]:
@@ -173,35 +215,81 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     return text[text.find("\n") + 1: end + 1], body, 2
 
 
-def load_testimonies(folder: Path, root: Path, problems: list[Problem]) -> dict[str, dict[str, TestimonyVersion]]:
-    """slug -> {lang: version}. Files named <slug>.<lang>.md; index pages are skipped."""
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def load_testimonies(folder: Path, root: Path, problems: list[Problem],
+                     invalid: set[str] | None = None) -> dict[str, dict[str, TestimonyVersion]]:
+    """slug -> {lang: version}. Files named <slug>.<lang>.md; the index pages the build writes
+    here are skipped. Slugs of accounts that could not be read go into `invalid`."""
     testimonies: dict[str, dict[str, TestimonyVersion]] = {}
-    for path in sorted(folder.glob("*.md"), key=lambda path: path.name):
+    invalid = invalid if invalid is not None else set()
+    for path in sorted(Path(folder).glob("*.md"), key=lambda path: path.name):
         slug, _, lang = path.stem.rpartition(".")
+        file = relative_to_root(path, root)
         if slug == "index" or lang == "index":
+            problems.extend(hand_written_problems(path, file))
             continue
-        file = _relative(path, root)
         if lang not in LANGS:
-            problems.append(Problem(file, None, None, "expected a file name ending in .zh.md or .en.md"))
+            problems.append(Problem(file, None, None, Message("testimony.file_name")))
             continue
-        try:
-            front, body, first_line = split_front_matter(_read_text(path))
-            doc = parse(front, line_offset=first_line - 1) if front else None
-        except YamlProblem as problem:
-            problems.append(_unreadable(file, problem))
+        if not _SLUG.match(slug) or len(slug) > SLUG_MAX:
+            problems.append(Problem(file, None, None, Message("testimony.slug", limit=SLUG_MAX), slug))
             continue
-        if doc is None:
-            problems.append(Problem(file, 1, None, "expected front matter between two '---' lines at the top"))
-            continue
-        origin = Origin(file, doc)
-        if not isinstance(doc.value, dict):
-            problems.append(Problem(file, origin.line(), None, "expected front matter fields (key: value lines)"))
-            continue
-        if PLACEHOLDER in body:
-            line = first_line + front.count("\n") + 1 + body[: body.index(PLACEHOLDER)].count("\n")
-            problems.append(Problem(file, line, None, f"the account is still the placeholder ({PLACEHOLDER}); "
-                                    "expected the account written in its place"))
-        meta = _validate(TestimonyMeta, doc.value, origin, problems)
-        if meta is not None:
-            testimonies.setdefault(slug, {})[lang] = TestimonyVersion(lang, meta, body, origin)
+        version = _load_testimony(path, file, lang, problems)
+        if version is None:
+            invalid.add(slug)
+        else:
+            testimonies.setdefault(slug, {})[lang] = version
     return testimonies
+
+
+def _load_testimony(path: Path, file: str, lang: str, problems: list[Problem]) -> TestimonyVersion | None:
+    try:
+        text, warnings = _read_text(path)
+        front, body, first_line = split_front_matter(text)
+        doc = parse(front, line_offset=first_line - 1) if front else None
+    except YamlProblem as problem:
+        problems.append(_unreadable(file, problem))
+        return None
+    problems.extend(Problem(file, line, None, message, warning=True) for line, message in warnings)
+    if doc is None:
+        problems.append(Problem(file, 1, None, Message("testimony.no_front_matter")))
+        return None
+    origin = Origin(file, doc)
+    if not isinstance(doc.value, dict):
+        problems.append(Problem(file, origin.line(), None, Message("testimony.front_matter_fields")))
+        return None
+    body_line = first_line + front.count("\n") + 1  # the file line of the body's first line
+    problems_before = len(problems)
+    if PLACEHOLDER in body:
+        line = body_line + body[: body.index(PLACEHOLDER)].count("\n")
+        problems.append(Problem(file, line, None, Message("testimony.placeholder", mark=PLACEHOLDER)))
+    problems.extend(Problem(file, body_line + line - 1, None, message) for line, message in unsafe_markup(body))
+    meta = _validate(TestimonyMeta, doc.value, origin, problems)
+    if meta is None or len(problems) > problems_before:
+        return None
+    return TestimonyVersion(lang, meta, body, origin)
+
+
+def hand_written_problems(path: Path, file: str) -> list[Problem]:
+    """The build writes the index pages of content/ and content/testimonies/; a file there
+    that the build did not write would be overwritten, so it is reported instead."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as opened:
+            head = opened.read(4096)
+    except OSError:
+        return []
+    if GENERATED_MARK in head or _listed_as_generated(path):
+        return []
+    return [Problem(file, None, None, Message("file.generated_place"))]
+
+
+def _listed_as_generated(path: Path) -> bool:
+    """Pages written before the mark existed are listed in the docs folder's manifest."""
+    for folder in (path.parent, path.parent.parent):
+        manifest = folder / ".generated"
+        if manifest.exists():
+            relative = path.relative_to(folder).as_posix()
+            return relative in manifest.read_text(encoding="utf-8").split()
+    return False

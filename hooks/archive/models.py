@@ -1,16 +1,18 @@
 """The declared schema of every record kind and of a testimony's front matter.
 
 Each model forbids unknown fields, so a misspelled key is an error, not a silently
-ignored line. Messages for editors are produced from these models' errors in `errors.py`.
+ignored line. Messages for editors are produced from these models' errors in `validation_messages.py`.
 """
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, ClassVar, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .dates import PartialDate
+from .messages import MessageError
+from .strict_yaml import OddNumber
 
 LANGS = ("zh", "en")
 
@@ -37,12 +39,42 @@ FACT_UNITS = (
 
 def _number(value: object) -> Decimal:
     # Strings are refused on purpose: "2.93亿" or "1,000" must be written as a plain number.
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("expected a plain number without units or commas, e.g. 293000000")
-    number = Decimal(str(value))
+    # The YAML reader gives Decimal for decimals, so no digit is lost on the way.
+    if isinstance(value, OddNumber):
+        raise MessageError(odd_number(value)[0], **odd_number(value)[1])
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise MessageError("number.plain")
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not number.is_finite():
+        raise MessageError("number.not_a_number", found=str(value))
     if number < 0:
-        raise ValueError("expected a number that is not negative")
+        raise MessageError("number.negative")
     return number
+
+
+def _whole(value: object) -> object:
+    if isinstance(value, OddNumber):
+        raise MessageError(odd_number(value)[0], **odd_number(value)[1])
+    return value
+
+
+def odd_number(text: str) -> tuple:
+    """What a number YAML 1.1 would misread is, and what to write instead: (key, params)."""
+    plain = text.lstrip("+-")
+    lowered = plain.lower()
+    if lowered.lstrip(".") in ("nan", "inf"):
+        return "number.not_a_number", {"found": text}
+    if lowered.startswith(("0x", "0o", "0b")):
+        return "number.base", {"found": text}
+    if ":" in plain:
+        return "number.sexagesimal", {"found": text}
+    if "_" in plain:
+        return "number.separator", {"found": text, "written": text.replace("_", "")}
+    if "e" in lowered:
+        return "number.exponent", {"found": text}
+    if plain[:1] == "0" and plain[1:2].isdigit():
+        return "number.leading_zero", {"found": text, "written": text.lstrip("0") or "0"}
+    return "number.decimal_form", {"found": text}
 
 
 def _partial_date(value: object) -> PartialDate:
@@ -56,7 +88,10 @@ def _list(value: object) -> object:
 
 Number = Annotated[Decimal, BeforeValidator(_number)]
 Date = Annotated[PartialDate, BeforeValidator(_partial_date)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+# One rule for record ids and testimony slugs: they become file names and URLs.
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_MAX = 80
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
 SourceFile = Annotated[str, Field(pattern=r"^\d{3}_[0-9a-f]+\.txt$")]
 
 
@@ -74,7 +109,7 @@ class Text(Model):
     @model_validator(mode="after")
     def _one_language_at_least(self) -> "Text":
         if not (self.zh or self.en):
-            raise ValueError("expected a text in Chinese (zh:) and in English (en:)")
+            raise MessageError("schema.text_in_neither_language")
         return self
 
     def missing(self) -> list[str]:
@@ -144,7 +179,7 @@ class Project(Model):
     county: Slug
     title: Text
     sector: Literal[SECTORS]
-    years: Annotated[list[Annotated[int, Field(ge=1949, le=2100)]], BeforeValidator(_list)] = []
+    years: Annotated[list[Annotated[int, BeforeValidator(_whole), Field(ge=1949, le=2100)]], BeforeValidator(_list)] = []
     aggregate: bool = False  # sums up other aid: shown as reported, never added to totals
     funding: list[Amount] = []
     beneficiaries: list[Count] = []
@@ -184,7 +219,6 @@ class Period(Model):
 class TestimonyMeta(Model):
     """Front matter of one language file of a testimony; the body is the account."""
 
-    title: Optional[str] = None
     narrator: Annotated[str, Field(min_length=1)]
     role: Annotated[str, Field(min_length=1)]
     home_unit: Optional[str] = None
@@ -207,7 +241,7 @@ class Passage(Model):
     @model_validator(mode="after")
     def _placed_or_explained(self) -> "Passage":
         if not self.records and not self.note:
-            raise ValueError("expected the records holding this passage, or a note saying why none does")
+            raise MessageError("schema.passage_unplaced")
         return self
 
 

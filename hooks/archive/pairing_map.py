@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from .archive import Archive
@@ -33,7 +34,14 @@ class PairingMap:
 
 
 def load_places(templates: Path) -> dict:
-    return parse((Path(templates) / "map.yml").read_text(encoding="utf-8")).value
+    return _floats(parse((Path(templates) / "map.yml").read_text(encoding="utf-8")).value)
+
+
+def _floats(tree):
+    """Coordinates as floats: the YAML reader keeps decimals exact, the drawing needs none of that."""
+    if isinstance(tree, dict):
+        return {key: _floats(value) for key, value in tree.items()}
+    return float(tree) if isinstance(tree, Decimal) else tree
 
 
 def pairing_map(archive: Archive, places: dict, width: int = 640, height: int = 480, margin: int = 60) -> PairingMap | None:

@@ -22,6 +22,7 @@ from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
 from .formatting import format_amount, format_date, format_quantity
 from .labels import Labels
+from .load import GENERATED_MARK
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
 from .pairing_map import load_places, pairing_map
 from .pages import PageSpec, lang_root, page_url, record_key, relative_url, site_pages
@@ -69,7 +70,7 @@ class Renderer:
             SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, LANGS=LANGS, EXPORT_FIELDS=EXPORT_FIELDS,
             funding_total=archive_module.funding_total, totals=archive_module.totals, figure_groups=figure_groups,
             cite_link=self.cite_link, untranslated=self.untranslated, charts=charts,
-            pairing_map=pairing_map(self.archive, load_places(self.templates)),
+            pairing_map=pairing_map(self.archive, load_places(self.templates)), GENERATED_MARK=GENERATED_MARK,
         )
         self.env = env
 

@@ -5,43 +5,37 @@ import difflib
 
 from pydantic import BaseModel, ValidationError
 
+from .messages import Message, MessageError
+from .models import SLUG_MAX
 from .problems import Problem, dotted
 
+# pydantic's error types with a sentence in the message catalogues (schema.<type>).
 _PLAIN = {
-    "missing": "this field is required",
-    "string_type": "expected a text",
-    "int_type": "expected a whole number",
-    "int_parsing": "expected a whole number",
-    "int_from_float": "expected a whole number",
-    "bool_type": "expected true or false",
-    "bool_parsing": "expected true or false",
-    "list_type": "expected a list (lines starting with '- ')",
-    "model_type": "expected a block of fields (key: value lines)",
-    "model_attributes_type": "expected a block of fields (key: value lines)",
-    "string_too_short": "expected a text, not an empty one",
-    "too_short": "expected at least one entry",
-    "greater_than_equal": "the number is too small",
-    "less_than_equal": "the number is too large",
+    "missing", "string_type", "int_type", "int_parsing", "int_from_float", "bool_type", "bool_parsing",
+    "list_type", "model_type", "model_attributes_type", "string_too_short", "too_short",
+    "greater_than_equal", "less_than_equal", "dict_type",
 }
 
 
-def _expected(error: dict, model: type[BaseModel], path: tuple) -> str:
+def _expected(error: dict, model: type[BaseModel], path: tuple) -> Message:
     kind = error["type"]
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, path[:-1])
         guess = difflib.get_close_matches(str(path[-1]), allowed, n=1)
-        hint = f" (did you mean '{guess[0]}'?)" if guess else ""
-        return f"unknown field{hint}; allowed here: {', '.join(allowed)}"
+        if guess:
+            return Message("schema.unknown_field_guess", guess=guess[0], allowed=", ".join(allowed))
+        return Message("schema.unknown_field", allowed=", ".join(allowed))
     if kind == "literal_error":
-        return f"expected one of: {error['ctx']['expected']}"
-    if kind == "string_pattern_mismatch":
-        pattern = error["ctx"]["pattern"]
-        if "txt" in pattern:
-            return "expected a source file name such as 000_8690be5daf756306.txt"
-        return "expected an id of lower-case letters, digits and hyphens, e.g. linxi-egg-farm"
-    if kind == "value_error":
-        return str(error["ctx"]["error"])
-    return _PLAIN.get(kind, error["msg"])
+        return Message("schema.one_of", expected=error["ctx"]["expected"])
+    if kind in ("string_pattern_mismatch", "string_too_long"):
+        if "txt" in error["ctx"].get("pattern", ""):
+            return Message("schema.source_file")
+        return Message("schema.id", limit=SLUG_MAX)
+    if kind == "value_error" and isinstance(error["ctx"]["error"], MessageError):
+        return error["ctx"]["error"].message
+    if kind in _PLAIN:
+        return Message(f"schema.{kind}")
+    return Message("schema.other", detail=error["msg"])
 
 
 def _allowed_fields(model: type[BaseModel], path: tuple) -> list[str]:
