@@ -25,21 +25,22 @@ _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]+")
 class _Finder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str]] = []  # (what, text to look for in the source)
+        # (what, text to look for in the source, a second choice when it is written otherwise)
+        self.found: list[tuple[str, str, str]] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in _CODE_ELEMENTS:
-            self.found.append((f"<{tag}>", f"<{tag}"))
+            self.found.append((f"<{tag}>", f"<{tag}", f"<{tag}"))
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append((f"{name}=", name))
+                self.found.append((f"{name}=", name, name))
             elif name == "srcdoc":
-                self.found.append(("srcdoc=", name))
+                self.found.append(("srcdoc=", name, name))
             elif name in _URL_ATTRIBUTES and value:
                 scheme = _IGNORED_IN_SCHEME.sub("", value).lower()
                 for code_scheme in _CODE_SCHEMES:
                     if scheme.startswith(code_scheme) or (name == "srcset" and code_scheme in scheme):
-                        self.found.append((f'{name}="{code_scheme}"', code_scheme[:-1]))
+                        self.found.append((f'{name}="{code_scheme}"', code_scheme[-5:], f"{name}="))
 
     handle_startendtag = handle_starttag
 
@@ -53,11 +54,12 @@ def unsafe_markup(body: str) -> list[tuple[int, Message]]:
     finder.feed(_markdown.reset().convert(body))
     finder.close()
     problems, reported = [], set()
-    for what, needle in finder.found:
+    for what, needle, second_choice in finder.found:
         if what in reported:
             continue
         reported.add(what)
-        match = re.search(re.escape(needle), body, re.IGNORECASE)
+        match = (re.search(re.escape(needle), body, re.IGNORECASE)
+                 or re.search(re.escape(second_choice), body, re.IGNORECASE))
         line = body.count("\n", 0, match.start()) + 1 if match else 1
         problems.append((line, Message("markup.unsafe", what=what)))
     return problems

@@ -165,6 +165,8 @@ def parse(text: str, line_offset: int = 0) -> Document:
             builder.lines[()] = node.start_mark.line + 1
             value = builder.value(node, ())
     except YamlProblem as problem:
+        if problem.message.key == "yaml.alias":  # the node's line is its anchor's; point at the first alias
+            problem.line = _first_alias_line(text) or problem.line
         problem.line = problem.line + line_offset if problem.line else problem.line
         raise
     except yaml.MarkedYAMLError as error:
@@ -178,6 +180,14 @@ def parse(text: str, line_offset: int = 0) -> Document:
     finally:
         loader.dispose()
     return Document(value, {k: v + line_offset for k, v in builder.lines.items()}, 1 + line_offset)
+
+
+_ALIAS = re.compile(r"(?:^|[\s\[,{:])\*[^\s,\]}]+", re.MULTILINE)
+
+
+def _first_alias_line(text: str) -> int | None:
+    match = _ALIAS.search(text)
+    return text.count("\n", 0, match.start() + 1) + 1 if match else None
 
 
 _NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*):[^\s:/]")
