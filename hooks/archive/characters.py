@@ -11,6 +11,8 @@ from .strict_yaml import YamlProblem
 _REFUSED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # Vertical tab and form feed: read as a space, with a warning.
 _REPLACED = re.compile("[\x0b\x0c]")
+# Either: almost every file holds none, and one search settles it.
+_ANY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _NAMES = {0x00: "nul", 0x08: "backspace", 0x0b: "vertical_tab", 0x0c: "form_feed", 0x1b: "escape",
           0x7f: "delete", 0x85: "next_line"}
 
@@ -27,12 +29,12 @@ def _line(text: str, position: int) -> int:
 def check_characters(text: str) -> tuple[str, list[tuple[int, Message]]]:
     """The text with vertical tabs and form feeds made spaces, and a warning (line, message)
     for the first of each on a line. Any other control character is a YamlProblem at its line."""
+    if not _ANY.search(text):
+        return text, []
     refused = _REFUSED.search(text)
     if refused:
         raise YamlProblem(Message("text.control_character", **_described(refused.group())),
                           _line(text, refused.start()))
-    if not _REPLACED.search(text):
-        return text, []
     warnings, lines_seen = [], set()
     for match in _REPLACED.finditer(text):
         line = _line(text, match.start())
@@ -43,4 +45,4 @@ def check_characters(text: str) -> tuple[str, list[tuple[int, Message]]]:
 
 
 def has_control_characters(text: str) -> bool:
-    return bool(_REFUSED.search(text) or _REPLACED.search(text))
+    return bool(_ANY.search(text))

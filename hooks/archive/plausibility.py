@@ -7,12 +7,13 @@ import datetime
 import os
 import statistics
 from collections import defaultdict
+from functools import lru_cache
 
 from pydantic import BaseModel
 
 from .dates import PartialDate
 from .messages import Message
-from .models import Figure
+from .models import Figure, Project
 from .problems import Problem, dotted
 
 # A figure this many times the median of the others of its kind is probably a slip of digits.
@@ -32,9 +33,25 @@ def build_date() -> datetime.date:
     return datetime.date.today()
 
 
+@lru_cache(maxsize=None)
+def _fields_to_walk(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold a date or a figure (texts and ids cannot): walking
+    only those keeps the check cheap on large archives."""
+    return tuple(name for name, info in model.model_fields.items() if _may_hold(info.annotation))
+
+
+def _may_hold(annotation) -> bool:
+    if annotation is PartialDate or (isinstance(annotation, type) and issubclass(annotation, Figure)):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_fields_to_walk(annotation))
+    return any(_may_hold(arg) for arg in getattr(annotation, "__args__", ()) or ()) or any(
+        _may_hold(arg) for arg in getattr(annotation, "__metadata__", ()) if isinstance(arg, type))
+
+
 def _walk(record: BaseModel, path: tuple = ()):
     """(path, value) of every date and figure inside a record."""
-    for name in type(record).model_fields:
+    for name in _fields_to_walk(type(record)):
         value = getattr(record, name)
         items = enumerate(value) if isinstance(value, list) else [(None, value)]
         for index, item in items:
@@ -59,7 +76,7 @@ def plausibility_warnings(archive, today: datetime.date | None = None) -> list[P
     located += [(version.origin, version.meta) for testimony in archive.testimonies.values()
                 for version in testimony.versions.values()]
     for origin, record in located:
-        for index, year in enumerate(getattr(record, "years", [])):
+        for index, year in enumerate(record.years if isinstance(record, Project) else ()):
             if year > today.year:
                 warnings.append(Problem(origin.file, origin.line("years", index), dotted(("years", index)),
                                         Message("plausible.future", today=today.isoformat()), year, warning=True))
@@ -72,8 +89,10 @@ def plausibility_warnings(archive, today: datetime.date | None = None) -> list[P
             if value.value == 0 and value.qualifier != "exact":
                 warnings.append(Problem(origin.file, origin.line(*path, "value"), dotted(path + ("value",)),
                                         Message("plausible.zero", qualifier=value.qualifier), 0, warning=True))
-            if path[0] in _COMPARED and not getattr(record, "aggregate", True):
-                kinds[(path[0], getattr(value, "unit", None), getattr(value, "covers", None))].append((origin, path, value.value))
+            if path[0] in _COMPARED and isinstance(record, Project) and not record.aggregate:
+                # Missing fields read from __dict__: pydantic's attribute lookup is slow to fail.
+                kind = (path[0], value.__dict__.get("unit"), value.__dict__.get("covers"))
+                kinds[kind].append((origin, path, value.value))
     for figures in kinds.values():
         warnings += _far_larger(figures)
     return warnings
