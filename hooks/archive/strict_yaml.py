@@ -27,7 +27,7 @@ class YamlProblem(Exception):
     """A document that cannot be read at all: syntax error, duplicate key, alias, ..."""
 
     def __init__(self, message: Message, line: int | None, field: str | None = None, value: object = None):
-        super().__init__(str(message))
+        super().__init__(message.key)  # worded only when shown: the catalogues are YAML too
         self.message = message
         self.line = line
         self.field = field
@@ -35,6 +35,9 @@ class YamlProblem(Exception):
 
     def __reduce__(self):  # problems found in a forked process travel back pickled
         return type(self), (self.message, self.line, self.field, self.value)
+
+    def __str__(self) -> str:
+        return self.message.text()
 
 
 class OddNumber(str):
