@@ -40,8 +40,7 @@ FACT_UNITS = (
 def _number(value: object) -> Decimal:
     # Strings are refused on purpose: "2.93亿" or "1,000" must be written as a plain number.
     # The YAML reader gives Decimal for decimals, so no digit is lost on the way.
-    if isinstance(value, OddNumber):
-        raise MessageError(odd_number(value)[0], **odd_number(value)[1])
+    _refuse_odd(value)
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         raise MessageError("number.plain")
     number = value if isinstance(value, Decimal) else Decimal(str(value))
@@ -53,9 +52,14 @@ def _number(value: object) -> Decimal:
 
 
 def _whole(value: object) -> object:
-    if isinstance(value, OddNumber):
-        raise MessageError(odd_number(value)[0], **odd_number(value)[1])
+    _refuse_odd(value)
     return value
+
+
+def _refuse_odd(value: object) -> None:
+    if isinstance(value, OddNumber):
+        key, params = odd_number(value)
+        raise MessageError(key, **params)
 
 
 def odd_number(text: str) -> tuple:
