@@ -24,14 +24,15 @@ MILESTONE_KINDS = (
     "completion", "sales", "other",
 )
 AREA_KINDS = ("county", "programme", "area")
-QUALIFIERS = ("exact", "more_than", "about", "nearly", "up_to")
+QUALIFIERS = ("exact", "more_than", "at_least", "about", "nearly", "up_to")
 FUNDING_COVERS = (
-    "total", "municipal", "district", "municipal_and_district", "social", "enterprise", "other",
+    "total", "municipal", "district", "municipal_and_district", "cooperation", "social",
+    "enterprise", "other",
 )
 COUNT_UNITS = ("people", "households", "person_times")
 FACT_UNITS = (
     "count", "people", "households", "person_times", "yuan", "tonnes", "mu", "jin",
-    "head", "square_km", "km", "cubic_m", "percent",
+    "head", "square_m", "square_km", "km", "cubic_m", "percent",
 )
 
 
@@ -188,7 +189,8 @@ class TestimonyMeta(Model):
     narrator: Annotated[str, Field(min_length=1)]
     role: Annotated[str, Field(min_length=1)]
     home_unit: Optional[str] = None
-    posting: Optional[str] = None
+    posting: Optional[str] = None  # only for people sent there; local residents have `place`
+    place: Optional[str] = None  # where a local resident lives or works
     county: Slug
     period: Optional[Period] = None
     projects: Annotated[list[Slug], BeforeValidator(_list)] = []
