@@ -232,6 +232,8 @@ def _check_references(archive: Archive, problems: list[Problem], invalid: set[st
             for index, project_id in enumerate(meta.projects):
                 check(origin, ("projects", index), project_id, archive.projects, "project")
             check(origin, ("source",), meta.source, archive.sources, "source")
+            if meta.gender:
+                check(origin, ("gender", "source"), meta.gender.source, archive.sources, "source")
 
 
 def _known_ids(value: str, table: dict, what: str, listed: int = 12) -> str:

@@ -122,7 +122,7 @@ def export_files(archive: Archive, folder: str = "data") -> dict[str, bytes]:
         "testimonies": [
             {"slug": t.slug, **{f"{field}_{lang}": (getattr(t.versions[lang].meta, field) or "") if lang in t.versions else ""
                                 for field in ("narrator", "role", "home_unit", "posting", "place") for lang in LANGS},
-             **{k: v for k, v in _row(t.meta).items() if k in ("county", "period", "projects", "source")}}
+             **{k: v for k, v in _row(t.meta).items() if k in TestimonyMeta.SHARED}}
             for t in sorted(archive.testimonies.values(), key=lambda t: t.slug)
         ],
     }

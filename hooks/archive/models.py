@@ -182,6 +182,14 @@ class Period(Model):
     end: Optional[Date] = None
 
 
+class Gender(Model):
+    """A person's gender, only where an article states it (a pronoun or a word such as 妻子),
+    with the article that does. Without it, texts about the person use no pronoun."""
+
+    value: Literal["female", "male"]
+    source: SourceFile
+
+
 class TestimonyMeta(Model):
     """Front matter of one language file of a testimony; the body is the account."""
 
@@ -191,6 +199,7 @@ class TestimonyMeta(Model):
     home_unit: Optional[str] = None
     posting: Optional[str] = None  # only for people sent there; local residents have `place`
     place: Optional[str] = None  # where a local resident lives or works
+    gender: Optional[Gender] = None
     county: Slug
     period: Optional[Period] = None
     projects: Annotated[list[Slug], BeforeValidator(_list)] = []
@@ -198,7 +207,7 @@ class TestimonyMeta(Model):
     summary: Optional[str] = None
 
     # Fields that describe the person's facts, not their wording: both languages must agree.
-    SHARED: ClassVar[tuple] = ("county", "period", "projects", "source")
+    SHARED: ClassVar[tuple] = ("county", "period", "projects", "source", "gender")
 
 
 class Passage(Model):
