@@ -76,3 +76,14 @@ def account_passages(archive: Archive) -> Iterator[Passage]:
                 if getattr(meta, name):
                     yield Passage(f"{version.origin.file} {name}", lang, getattr(meta, name), None, (meta.source,))
             yield Passage(f"{version.origin.file} account", lang, version.body, None, (meta.source,))
+
+
+def account_twins(archive: Archive) -> Iterator[RecordTwin]:
+    for testimony in archive.testimonies.values():
+        if not all(lang in testimony.versions for lang in LANGS):
+            continue
+        zh, en = testimony.versions["zh"], testimony.versions["en"]
+        for name in TESTIMONY_TEXT_FIELDS:
+            if getattr(zh.meta, name) and getattr(en.meta, name):
+                yield RecordTwin(f"{zh.origin.file} {name}", getattr(zh.meta, name), getattr(en.meta, name))
+        yield RecordTwin(f"{zh.origin.file} account", zh.body, en.body)

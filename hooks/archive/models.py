@@ -210,6 +210,46 @@ class TestimonyMeta(Model):
     SHARED: ClassVar[tuple] = ("county", "period", "projects", "source", "gender")
 
 
+GLOSSARY_SECTIONS = ("policy", "cooperation", "people", "economy", "places", "units")
+
+
+class Rendering(Model):
+    """How the site writes one Chinese form of a glossary term in English."""
+
+    zh: Annotated[str, Field(min_length=1)]  # as Chinese texts write it
+    en: Annotated[str, Field(min_length=1)]  # the preferred English
+    variants: list[str] = []  # other English the site allows for it (inflections, short forms)
+    avoid: list[str] = []  # English the site once used for it and no longer does
+
+
+class GlossaryTerm(Model):
+    """One entry of the glossary page, and the rule that holds the site's English to it:
+    where a Chinese text uses one of its `renderings`, the English twin says it that way."""
+
+    id: Slug  # also the anchor on the glossary page
+    section: Literal[GLOSSARY_SECTIONS]
+    zh: Annotated[str, Field(min_length=1)]
+    pinyin: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+    note: Text
+    sources: list[SourceFile] = []
+    # None: the term itself, with `en`. Empty: not checked, its English depends on context.
+    renderings: Optional[list[Rendering]] = None
+    variants: list[str] = []
+    avoid: list[str] = []
+
+    @model_validator(mode="after")
+    def _one_rule_per_form(self) -> "GlossaryTerm":
+        if self.renderings is None and "、" in self.zh:
+            raise ValueError("a term with several Chinese forms needs renderings: [{zh, en}, …] (or [] when none is checked)")
+        return self
+
+    def rules(self) -> list[Rendering]:
+        if self.renderings is None:
+            return [Rendering(zh=self.zh, en=self.en, variants=self.variants, avoid=self.avoid)]
+        return self.renderings
+
+
 class Passage(Model):
     passage: Annotated[str, Field(min_length=1)]  # a short quote that finds the passage
     records: list[Slug] = []  # record ids or testimony slugs holding it
@@ -234,6 +274,7 @@ RECORD_KINDS = {
     "projects": Project,
     "milestones": Milestone,
     "sources": Source,
+    "glossary": GlossaryTerm,
 }
 # Folders of data/ that hold checked files but make no pages.
 AUDIT_KINDS = {"coverage": Coverage}
