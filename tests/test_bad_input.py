@@ -13,7 +13,7 @@ from archive.archive import build_archive
 from archive.export import export_files
 from archive.messages import catalogue
 from archive.problems import ArchiveError
-from sitebuild import FIXTURES
+from sitebuild import FIXTURES, ROOT
 
 PROJECT = "data/projects/linxi-egg-farm.yaml"
 MILESTONE = "data/milestones/taibus-start.yaml"
@@ -132,17 +132,16 @@ def test_a_testimony_file_name_follows_the_id_rule(root, file_name):
     assert f"content/testimonies/{file_name}: the file name must be a slug" in report
 
 
-@pytest.mark.parametrize("folder", ["content/testimonies", "content"])
-def test_a_hand_written_file_where_the_build_writes_is_reported(root, folder):
-    (root / folder / "index.zh.md").write_text("# 我自己的首页\n", encoding="utf-8")
-    assert f"{folder}/index.zh.md: the build writes this file itself" in problems_of(root)
+@pytest.mark.parametrize("name", ["testimonies/index.zh.md", "index.en.md", "counties/linxi.zh.md"])
+def test_a_hand_written_file_where_the_build_writes_is_reported_not_overwritten(root, name):
+    from archive.render import generate
 
-
-def test_an_index_page_the_build_wrote_is_not_a_mistake(root):
-    from archive.load import GENERATED_MARK
-
-    (root / "content/testimonies/index.zh.md").write_text(f"---\n{GENERATED_MARK}\ntitle: x\n---\n", encoding="utf-8")
-    build_archive(root)
+    (root / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / "content" / name).write_text("# 我自己的页面\n", encoding="utf-8")
+    archive = build_archive(root)
+    with pytest.raises(ArchiveError) as raised:
+        generate(archive, ROOT / "overrides" / "archive", root / "content", "https://example.org/")
+    assert f"content/{name}: the build writes a page here itself" in raised.value.report()
 
 
 UNSAFE = [

@@ -66,6 +66,14 @@ def test_the_tiny_archive_is_valid(archive_root, capsys):
     pytest.param("content/testimonies/dai-shusen.en.md", "county: linxi", "county: taibus",
                  ["dai-shusen.en.md:5", "'county'", "both languages must give the same county"],
                  id="testimony-languages-disagree"),
+    pytest.param("content/testimonies/dai-shusen.zh.md", "county: linxi\n",
+                 "county: linxi\ngender: {value: male, source: 009_0000000000000000.txt}\n",
+                 ["dai-shusen.zh.md:6", "gender.source", "no source has this id", "both languages must give the same gender"],
+                 id="gender-without-its-article"),
+    pytest.param("content/testimonies/dai-shusen.zh.md", "county: linxi\n", "county: linxi\ngender: male\n",
+                 ["dai-shusen.zh.md:6", "'gender'"], id="gender-without-a-source"),
+    pytest.param("data/glossary/people.yaml", "zh: 挂职", "zh: 挂职、支教",
+                 ["people.yaml:1", "needs renderings"], id="glossary-term-with-two-forms-and-one-rule"),
 ])
 def test_mistakes_are_reported_with_file_line_field_and_value(archive_root, capsys, name, old, new, expected):
     edit(archive_root, name, old, new)
@@ -148,20 +156,6 @@ def test_an_unknown_id_in_a_large_archive_names_the_closest_ids_not_all_of_them(
     message = _unknown_id("taibus-strawbery-seedlings", projects, "project").text("en")
     assert "did you mean 'taibus-strawberry-seedlings'" in message
     assert "501 existing records" in message and "project-42" not in message
-
-
-def test_parsing_in_two_processes_reports_the_same_problems_in_the_same_order(archive_root, capsys, monkeypatch):
-    from archive import load
-
-    edit(archive_root, "data/projects/linxi-egg-farm.yaml", "sector: industry", "sector: [industry")
-    edit(archive_root, "data/projects/taibus-strawberry.yaml", "sector:", "sector: health\nsector:")
-    edit(archive_root, "data/milestones/taibus-start.yaml", "date: 2019-04-18", "date: 2019-02-30")
-    monkeypatch.setattr(load, "PARALLEL_FROM_FILES", 10**9)
-    one_process = check(archive_root, capsys)
-    monkeypatch.setattr(load, "PARALLEL_FROM_FILES", 1)  # half the files parsed in a forked process
-    assert check(archive_root, capsys) == one_process
-    status, message = one_process
-    assert status == 1 and "appears twice" in message and "cannot be read" in message and "2019-02-30" in message
 
 
 @pytest.mark.parametrize("name", ["data/projects/linxi-egg-farm.yaml", "content/testimonies/dai-shusen.zh.md"])

@@ -32,7 +32,8 @@ def check(args) -> int:
     for gap in archive.gaps:
         _say("command.translation_missing", sys.stderr, gap=gap)
     _say("command.ok", counties=len(archive.counties), projects=len(archive.projects),
-         milestones=len(archive.milestones), sources=len(archive.sources), testimonies=len(archive.testimonies))
+         milestones=len(archive.milestones), sources=len(archive.sources), testimonies=len(archive.testimonies),
+         glossary=len(archive.glossary))
     return 1 if args.strict and archive.gaps else 0
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .load import Loaded, Origin, TestimonyVersion, hand_written_problems, load_records, load_testimonies, relative_to_root
+from .load import Loaded, Origin, TestimonyVersion, load_records, load_testimonies
 from .messages import Message
-from .models import LANGS, County, Figure, Milestone, Project, Source, TestimonyMeta, Text
+from .models import LANGS, County, Figure, GlossaryTerm, Milestone, Project, Source, TestimonyMeta, Text
 from .plausibility import plausibility_warnings
 from .problems import ArchiveError, Problem, dotted
 
@@ -63,6 +63,7 @@ class Archive:
     projects: dict[str, Project] = field(default_factory=dict)
     milestones: dict[str, Milestone] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     testimonies: dict[str, Testimony] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     gaps: list[TranslationGap] = field(default_factory=list)
@@ -237,6 +238,8 @@ def _check_references(archive: Archive, problems: list[Problem], invalid: set[st
             for index, project_id in enumerate(meta.projects):
                 check(origin, ("projects", index), project_id, archive.projects, "project")
             check(origin, ("source",), meta.source, archive.sources, "source")
+            if meta.gender:
+                check(origin, ("gender", "source"), meta.gender.source, archive.sources, "source")
 
 
 def _unknown_id(value: str, table: dict, what: str, listed: int = 12) -> Message:
@@ -291,10 +294,7 @@ def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Pat
     problems: list[Problem] = []
     invalid: set[str] = set()
     loaded = load_records(data_dir or root / "data", root, problems, invalid)
-    testimonies_dir = testimonies_dir or root / "content" / "testimonies"
-    testimonies = load_testimonies(testimonies_dir, root, problems, invalid)
-    for index_page in sorted(testimonies_dir.parent.glob("index.*.md")):
-        problems.extend(hand_written_problems(index_page, relative_to_root(index_page, root)))
+    testimonies = load_testimonies(testimonies_dir or root / "content" / "testimonies", root, problems, invalid)
     archive = Archive()
     archive.coverage = loaded.pop("coverage")
     for kind, items in loaded.items():

@@ -8,13 +8,11 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from .characters import check_characters
-from .cores import alongside
 from .markup_safety import unsafe_markup
 from .messages import Message
 from .models import AUDIT_KINDS, LANGS, RECORD_KINDS, SLUG_MAX, SLUG_PATTERN, TestimonyMeta
@@ -22,10 +20,6 @@ from .problems import Problem
 from .scaffold import PLACEHOLDER
 from .strict_yaml import Document, YamlProblem, parse
 from .validation_messages import problems_from
-
-# The first line of every page the build writes (a YAML comment in its front matter), so
-# that a hand-written file in a place the build writes to can be told apart and reported.
-GENERATED_MARK = "# Written by the build from data/ and content/testimonies/; edits here are overwritten."
 
 # Records are a few kilobytes; a file far larger is a mistake (a pasted article, a binary).
 MAX_FILE_BYTES = 1_000_000
@@ -57,7 +51,7 @@ class TestimonyVersion:
     origin: Origin
 
 
-def relative_to_root(path: Path, root: Path) -> str:
+def _relative(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -80,7 +74,7 @@ def load_records(data_dir: Path, root: Path, problems: list[Problem],
     records: dict[str, list[Loaded]] = {kind: [] for kind in kinds}
     invalid = invalid if invalid is not None else set()
     listed, unread = _record_files(data_dir, kinds)
-    prefix = relative_to_root(data_dir, root)
+    prefix = _relative(data_dir, root)
     expected = ", ".join(f"data/{kind}/*.yaml" for kind in kinds)
     problems.extend(Problem(f"{prefix}/{name}", None, None, Message("file.not_read", expected=expected))
                     for name in unread)
@@ -133,20 +127,9 @@ def _validate_blocks(doc: Document, file: str, kind: str, model: type[BaseModel]
             invalid.update({str(block.get("file" if kind == "sources" else "id")), Path(file).stem, f"{Path(file).stem}.txt"})
 
 
-# Below this many files a second process costs more than it saves.
-PARALLEL_FROM_FILES = 1000
-
-
 def _parse_files(paths: list[Path]) -> list[Document | YamlProblem]:
-    """Each file's document, or the problem that keeps it from being read. Parsing is most of
-    the loading time, so large archives parse half their files in a second process."""
-    def parse_all(some: list[Path]) -> list[Document | YamlProblem]:
-        return [_parse_file(path) for path in some]
-
-    half = len(paths) // 2
-    first, (second,) = alongside(partial(parse_all, paths[:half]), [partial(parse_all, paths[half:])],
-                                 parallel=len(paths) >= PARALLEL_FROM_FILES)
-    return first + second
+    """Each file's document, or the problem that keeps it from being read."""
+    return [_parse_file(path) for path in paths]
 
 
 def _parse_file(path: Path) -> Document | YamlProblem:
@@ -220,15 +203,15 @@ _SLUG = re.compile(SLUG_PATTERN)
 
 def load_testimonies(folder: Path, root: Path, problems: list[Problem],
                      invalid: set[str] | None = None) -> dict[str, dict[str, TestimonyVersion]]:
-    """slug -> {lang: version}. Files named <slug>.<lang>.md; the index pages the build writes
-    here are skipped. Slugs of accounts that could not be read go into `invalid`."""
+    """slug -> {lang: version}. Files named <slug>.<lang>.md; index pages are skipped (the
+    build writes its own: render.generate reports a hand-written one). Slugs of accounts that
+    could not be read go into `invalid`."""
     testimonies: dict[str, dict[str, TestimonyVersion]] = {}
     invalid = invalid if invalid is not None else set()
     for path in sorted(Path(folder).glob("*.md"), key=lambda path: path.name):
         slug, _, lang = path.stem.rpartition(".")
-        file = relative_to_root(path, root)
+        file = _relative(path, root)
         if slug == "index" or lang == "index":
-            problems.extend(hand_written_problems(path, file))
             continue
         if lang not in LANGS:
             problems.append(Problem(file, None, None, Message("testimony.file_name")))
@@ -270,26 +253,3 @@ def _load_testimony(path: Path, file: str, lang: str, problems: list[Problem]) -
     if meta is None or len(problems) > problems_before:
         return None
     return TestimonyVersion(lang, meta, body, origin)
-
-
-def hand_written_problems(path: Path, file: str) -> list[Problem]:
-    """The build writes the index pages of content/ and content/testimonies/; a file there
-    that the build did not write would be overwritten, so it is reported instead."""
-    try:
-        with path.open(encoding="utf-8", errors="replace") as opened:
-            head = opened.read(4096)
-    except OSError:
-        return []
-    if GENERATED_MARK in head or _listed_as_generated(path):
-        return []
-    return [Problem(file, None, None, Message("file.generated_place"))]
-
-
-def _listed_as_generated(path: Path) -> bool:
-    """Pages written before the mark existed are listed in the docs folder's manifest."""
-    for folder in (path.parent, path.parent.parent):
-        manifest = folder / ".generated"
-        if manifest.exists():
-            relative = path.relative_to(folder).as_posix()
-            return relative in manifest.read_text(encoding="utf-8").split()
-    return False
