@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from archive.archive import Archive, cited_sources
 from archive.models import LANGS, Text
 
-TESTIMONY_TEXT_FIELDS = ("title", "narrator", "role", "home_unit", "posting", "place", "summary")
+TESTIMONY_TEXT_FIELDS = ("narrator", "role", "home_unit", "posting", "place", "summary")
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,13 @@ def test_bad_input_is_one_listed_problem(root, name, old, new, expected):
         assert part in report, f"{part!r} missing from:\n{report}"
 
 
+def test_a_file_far_larger_than_any_record_is_refused_unread(root):
+    path = root / PROJECT
+    path.write_text(path.read_text(encoding="utf-8") + "# padding\n" * 120_000, encoding="utf-8")
+    report = problems_of(root)
+    assert report.startswith("1 problem") and f"{PROJECT}: the file has" in report and "at most 1000000 bytes" in report
+
+
 def test_an_unreadable_file_gives_one_message_not_a_second_about_its_ids(root):
     # The milestone and the account cite linxi-egg-farm, whose file cannot be read.
     edit(root, PROJECT, "funding:\n  - value", "funding:\n\t- value")

@@ -124,7 +124,8 @@ def _validate_blocks(doc: Document, file: str, kind: str, model: type[BaseModel]
         else:
             # Counted as known: references to it are not reported a second time. The file name
             # too, in case the id itself is what is wrong.
-            invalid.update({str(block.get("file" if kind == "sources" else "id")), Path(file).stem, f"{Path(file).stem}.txt"})
+            stem = Path(file).stem
+            invalid.update({str(block.get("file" if kind == "sources" else "id")), stem, f"{stem}.txt"})
 
 
 def _parse_files(paths: list[Path]) -> list[Document | YamlProblem]:
