@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from . import archive as archive_module
 from . import charts
-from .archive import Archive
+from .archive import Archive, Total
 from .cores import alongside
 from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
@@ -59,8 +59,12 @@ class Renderer:
         env.filters.update(
             text=lambda value: value.get(lang) if isinstance(value, (Text, dict)) else value,
             md=markdown_escape,
-            amount=lambda figure: format_amount(figure.value, lang, labels, figure.qualifier),
-            quantity=lambda figure, unit=None: format_quantity(figure.value, unit or figure.unit, lang, labels, figure.qualifier),
+            # A sum the site computed (Total) is rounded for reading unless `exact` is asked
+            # for (the data table beside a chart); a reported figure keeps every digit.
+            amount=lambda figure, exact=False: format_amount(figure.value, lang, labels, figure.qualifier,
+                                                             rounded=_computed(figure, exact)),
+            quantity=lambda figure, unit=None, exact=False: format_quantity(
+                figure.value, unit or figure.unit, lang, labels, figure.qualifier, rounded=_computed(figure, exact)),
             date=lambda value: format_date(value, lang, labels),
             json=_json_string,
         )
@@ -130,6 +134,10 @@ def figure_groups(figures: list) -> list[FigureGroup]:
 
 def _text_key(text) -> tuple | None:
     return (text.zh, text.en) if text is not None else None
+
+
+def _computed(figure, exact: bool) -> bool:
+    return isinstance(figure, Total) and not exact
 
 
 def _json_string(value: object) -> Markup:
