@@ -6,6 +6,7 @@ import pytest
 from archive.dates import PartialDate
 from archive.formatting import format_amount, format_date, format_quantity
 from archive.labels import Labels
+from archive.typography import chinese_text
 from sitebuild import ROOT
 
 LABELS = {lang: Labels.load(ROOT / "overrides" / "archive", lang) for lang in ("zh", "en")}
@@ -107,3 +108,13 @@ def test_both_catalogues_have_the_same_labels():
     # English alone has singular units; Chinese alone writes 170余万 for "more than 1.7 million".
     english_only, chinese_only = {"unit.people.one", "unit.households.one"}, {"qualifier.more_than_whole"}
     assert set(LABELS["zh"].entries) - chinese_only == set(LABELS["en"].entries) - english_only
+
+
+@pytest.mark.parametrize("typed, typeset", [
+    ("人口24万。 这里是丘陵山区", "人口24万。这里是丘陵山区"),  # a folded YAML line break
+    ("第一个脱贫\n摘帽", "第一个脱贫摘帽"),
+    ('昌平区出资实施"我在草原有只羊"项目', "昌平区出资实施“我在草原有只羊”项目"),
+    ("订阅新讲述（Atom 源）", "订阅新讲述（Atom 源）"),  # a space beside Latin letters stays
+])
+def test_chinese_text_is_typeset_as_chinese(typed, typeset):
+    assert chinese_text(typed) == typeset

@@ -8,9 +8,10 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, ClassVar, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .dates import PartialDate
+from .typography import chinese_text
 
 LANGS = ("zh", "en")
 
@@ -68,7 +69,7 @@ class Text(Model):
     """A text in both languages. One may be missing: that is a translation gap,
     reported as a warning (an error in strict builds), never silently hidden."""
 
-    zh: Optional[Annotated[str, Field(min_length=1)]] = None
+    zh: Optional[Annotated[str, Field(min_length=1), AfterValidator(chinese_text)]] = None
     en: Optional[Annotated[str, Field(min_length=1)]] = None
 
     @model_validator(mode="after")

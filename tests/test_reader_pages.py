@@ -1,0 +1,54 @@
+"""Every built page of the real archive, read as a reader reads it: Chinese typeset as Chinese,
+no article file name in sight."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from visible_text import visible_lines
+
+HAN = r"[\u3400-\u9fff]"
+# Closing quotes are left out: “…” also quote terms in English text shown on Chinese pages.
+CHINESE_PUNCTUATION = "。，、；：！？）》」』"
+TYPOGRAPHY_RULES = {
+    "half-width , : ; after a Chinese character": re.compile(rf"{HAN}[,:;]"),
+    "half-width , : ; before a Chinese character": re.compile(rf"[,:;] ?{HAN}"),
+    # " - " and " · " between a page's title and the site's name are separators, not stray spaces
+    "a space after Chinese punctuation": re.compile(rf"[{CHINESE_PUNCTUATION}] +(?![-·|→] )\S"),
+    "a straight quote touching Chinese": re.compile(rf"{HAN}[\"']|[\"']{HAN}"),
+}
+
+
+def chinese_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "en")
+
+
+def typography_problems(page_html: str) -> list[str]:
+    problems = []
+    for line in visible_lines(page_html):
+        for rule, pattern in TYPOGRAPHY_RULES.items():
+            for match in pattern.finditer(line):
+                start = max(match.start() - 12, 0)
+                problems.append(f"{rule}: …{line[start:match.end() + 12]}…")
+    return problems
+
+
+def test_the_rules_catch_what_they_name():
+    page = ("<html><body><p>丰台区, 1996年起</p><p>北京结对方: 丰台区</p><p>人口24万。 这里</p>"
+            "<p>\"我在草原有只羊\"</p><p>丰台区，1996年起。这里“我在草原有只羊”。</p></body></html>")
+    found = typography_problems(page)
+    assert len([p for p in found if "after a Chinese" in p]) == 2
+    assert len([p for p in found if "space after" in p]) == 1
+    assert len([p for p in found if "straight quote" in p]) == 2
+    assert not [p for p in found if "“我在草原" in p]
+
+
+def test_chinese_pages_are_typeset_as_chinese(site_dir):
+    pages = chinese_pages(site_dir)
+    assert len(pages) > 100
+    problems = {str(p.relative_to(site_dir)): found for p in pages
+                if (found := typography_problems(p.read_text(encoding="utf-8")))}
+    report = [f"{page}: {problem}" for page, found in problems.items() for problem in found]
+    assert not report, f"{len(report)} problems on {len(problems)} pages:\n" + "\n".join(report[:80])
