@@ -52,3 +52,23 @@ def test_chinese_pages_are_typeset_as_chinese(site_dir):
                 if (found := typography_problems(p.read_text(encoding="utf-8")))}
     report = [f"{page}: {problem}" for page, found in problems.items() for problem in found]
     assert not report, f"{len(report)} problems on {len(problems)} pages:\n" + "\n".join(report[:80])
+
+
+ARTICLE_FILE = re.compile(r"\d{3}_[0-9a-f]{16}")
+
+
+def test_no_page_shows_an_article_file_name(site_dir):
+    """Readers meet articles by name; file names stay in links and downloads."""
+    shown = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        names = {name for line in visible_lines(path.read_text(encoding="utf-8")) for name in ARTICLE_FILE.findall(line)}
+        if names:
+            shown[str(path.relative_to(site_dir))] = sorted(names)
+    assert not shown, f"{len(shown)} pages show file names: {list(shown.items())[:10]}"
+
+
+def test_figures_can_show_the_passage_they_rest_on(site_dir):
+    egg_farm = (site_dir / "projects" / "linxi-deqingyuan-egg-farm" / "index.html").read_text(encoding="utf-8")
+    english = (site_dir / "en" / "counties" / "linxi" / "index.html").read_text(encoding="utf-8")
+    assert '<blockquote lang="zh"><p>全县总面积3933平方公里，总人口24万人</p></blockquote>' in english
+    assert "《北京市丰台区对口帮扶林西县纪实》" in egg_farm and "<details class=\"archive-passage\">" in egg_farm

@@ -78,6 +78,12 @@ def _number(value: Decimal, lang: str, labels: Labels, unit: str, qualifier: str
     return (f"{text}{word}" if lang == "zh" else f"{text} {word}") if word else text, qualifier
 
 
+def chinese_number(value: Decimal, unit: str, labels: Labels, qualifier: str = "exact") -> str:
+    """The number of a figure as a Chinese article prints it, without its unit: 2.93亿, 170余万."""
+    number, _ = _number(value, "zh", labels, unit, qualifier, rounded=False)
+    return number
+
+
 def format_amount(value: Decimal, lang: str, labels: Labels, qualifier: str = "exact", rounded: bool = False) -> str:
     """zh 2.93亿元 / 810万元; en CNY 293 million / CNY 8.1 million / CNY 50,000."""
     number, qualifier = _number(value, lang, labels, "yuan", qualifier, rounded)

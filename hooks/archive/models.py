@@ -167,9 +167,12 @@ class Milestone(Model):
 
 
 class Source(Model):
-    """One article. Title, publication and date are None where the text does not give them."""
+    """One article. Title, publication and date are None where the text does not give them.
+    `short` is how a citation names it for readers (the file name is for editors only);
+    without it, citations say "article 001"."""
 
     file: SourceFile
+    short: Optional[Text] = None
     title: Optional[Text] = None
     publication: Optional[Text] = None
     published: Optional[Date] = None

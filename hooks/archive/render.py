@@ -20,10 +20,11 @@ from .archive import Archive, Total
 from .cores import alongside
 from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
-from .formatting import format_amount, format_date, format_quantity
+from .formatting import chinese_number, format_amount, format_date, format_quantity
 from .labels import Labels
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
 from .pairing_map import load_places, pairing_map
+from .passages import Passages
 from .pages import PageSpec, lang_root, page_url, record_key, relative_url, site_pages
 
 # Compiling the templates costs more than rendering a small archive with them, and every
@@ -75,6 +76,10 @@ class Renderer:
             cite_link=self.cite_link, untranslated=self.untranslated, charts=charts,
             pairing_map=pairing_map(self.archive, load_places(self.templates)),
         )
+        # Passages are Chinese quotations on every page: found by the number as Chinese prints it.
+        chinese = labels if lang == "zh" else Labels.load(self.templates, "zh")
+        env.globals["passage"] = Passages(self.archive, lambda figure: chinese_number(
+            figure.value, getattr(figure, "unit", None) or "yuan", chinese, figure.qualifier)).of_figure
         self.env = env
 
     def render(self, page: PageSpec) -> str:
