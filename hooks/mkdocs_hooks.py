@@ -162,7 +162,7 @@ def _forget_stale_pages(config, removed: list[str]) -> None:
     testimonies = _state["archive"].testimonies
     cards = _state.setdefault("cards", {})
     for (slug, lang), card in list(cards.items()):
-        if slug not in testimonies or _renderer(lang).render_card(slug) != card:
+        if slug not in testimonies or _testimony_parts(lang, slug) != card:
             stale.append(_built_page(site_dir, f"testimonies/{slug}.{lang}.md"))
             del cards[(slug, lang)]
     for page in stale:
@@ -210,6 +210,12 @@ def _renderer(lang: str) -> Renderer:
     return renderers[lang]
 
 
+def _testimony_parts(lang: str, slug: str) -> tuple[str, str]:
+    """What an account's page gets from the records: its card above, what to read next below."""
+    renderer = _renderer(lang)
+    return renderer.render_card(slug), renderer.render_testimony_links(slug)
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Put the testimony card (narrator, role, county, period, projects) above the account;
     the page is titled with the narrator's name and described by the account's summary,
@@ -226,9 +232,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # Escaped: the theme prints titles and descriptions as they are.
     page.meta.setdefault("title", html.escape(meta.narrator))
     page.meta.setdefault("description", html.escape(meta.summary or meta.role))
-    card = _state.setdefault("cards", {})[(slug, lang)] = _renderer(lang).render_card(slug)
+    card, links = _state.setdefault("cards", {})[(slug, lang)] = _testimony_parts(lang, slug)
     title, _, body = markdown.partition("\n") if markdown.startswith("# ") else ("", "", markdown)
-    return f"{title}\n\n{card}\n\n{body}" if title else f"{card}\n\n{markdown}"
+    return f"{title}\n\n{card}\n\n{body}\n\n{links}" if title else f"{card}\n\n{markdown}\n\n{links}"
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has written the merged index

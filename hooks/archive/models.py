@@ -198,9 +198,10 @@ class TestimonyMeta(Model):
     projects: Annotated[list[Slug], BeforeValidator(_list)] = []
     source: SourceFile
     summary: Optional[str] = None
+    featured: bool = False  # shown on the home page (editors choose a few)
 
     # Fields that describe the person's facts, not their wording: both languages must agree.
-    SHARED: ClassVar[tuple] = ("county", "period", "projects", "source")
+    SHARED: ClassVar[tuple] = ("county", "period", "projects", "source", "featured")
 
 
 class Passage(Model):

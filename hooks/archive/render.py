@@ -25,6 +25,7 @@ from .labels import Labels
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
 from .pairing_map import load_places, pairing_map
 from .passages import Passages
+from .reading_order import in_reading_order, neighbours, related
 from .pages import PageSpec, lang_root, page_url, record_key, relative_url, site_pages
 
 # Compiling the templates costs more than rendering a small archive with them, and every
@@ -68,6 +69,7 @@ class Renderer:
                 figure.value, unit or figure.unit, lang, labels, figure.qualifier, rounded=_computed(figure, exact)),
             date=lambda value: format_date(value, lang, labels),
             json=_json_string,
+            reading_order=lambda records: in_reading_order(self.archive, records, lang),
         )
         env.globals.update(
             archive=self.archive, lang=lang, t=labels.get, tf=labels.format, url=self.url, shared_url=self.shared_url, key=record_key,
@@ -91,6 +93,14 @@ class Renderer:
         self.page_path = f"testimonies/{slug}"
         return self.env.get_template("testimony_card.html.j2").render(
             testimony=testimony, version=testimony.version(self.lang))
+
+    def render_testimony_links(self, slug: str) -> str:
+        """What to read next, below an account: the accounts before and after it, related ones."""
+        testimony = self.archive.testimonies[slug]
+        self.page_path = f"testimonies/{slug}"
+        previous, following = neighbours(self.archive, testimony, self.lang)
+        return self.env.get_template("testimony_links.html.j2").render(
+            previous=previous, following=following, related=related(self.archive, testimony, self.lang))
 
     def cite_link(self, file: str) -> Markup:
         """The citation link of a source; it depends only on the page's depth, so each is
