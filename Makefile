@@ -33,6 +33,7 @@ serve: $(STAMP)
 # Build beside the published site and swap it in only when the build succeeded:
 # a broken record never leaves site/ half-written or empty.
 build: $(STAMP)
+	@if [ -z "$$SITE_URL" ]; then echo "warning: SITE_URL is not set: canonical links, the sitemap and the feeds will point at http://127.0.0.1:8000/ (publish with SITE_URL=https://example.org/archive/ make build)" >&2; fi
 	rm -rf site.new
 	$(PY) -m mkdocs build $(STRICT_FLAG) --site-dir site.new
 	rm -rf site.old

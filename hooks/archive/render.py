@@ -100,7 +100,8 @@ class Renderer:
         self.page_path = f"testimonies/{slug}"
         previous, following = neighbours(self.archive, testimony, self.lang)
         return self.env.get_template("testimony_links.html.j2").render(
-            previous=previous, following=following, related=related(self.archive, testimony, self.lang))
+            slug=slug, version_lang=testimony.version(self.lang).lang, previous=previous, following=following,
+            related=related(self.archive, testimony, self.lang))
 
     def cite_link(self, file: str) -> Markup:
         """The citation link of a source; it depends only on the page's depth, so each is
