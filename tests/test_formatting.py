@@ -118,3 +118,4 @@ def test_both_catalogues_have_the_same_labels():
 ])
 def test_chinese_text_is_typeset_as_chinese(typed, typeset):
     assert chinese_text(typed) == typeset
+

@@ -23,10 +23,11 @@ from .feed import testimony_feed
 from .formatting import chinese_number, format_amount, format_date, format_quantity
 from .labels import Labels
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
+from .pages import PageSpec, lang_root, page_url, record_key, relative_url, site_pages
 from .pairing_map import load_places, pairing_map
 from .passages import Passages
 from .reading_order import in_reading_order, neighbours, related
-from .pages import PageSpec, lang_root, page_url, record_key, relative_url, site_pages
+from .social import card_path, title_lines, title_of
 
 # Compiling the templates costs more than rendering a small archive with them, and every
 # build (each language, each rebuild of `mkdocs serve`) would compile them again. Jinja keys
@@ -76,6 +77,7 @@ class Renderer:
             SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, LANGS=LANGS, EXPORT_FIELDS=EXPORT_FIELDS,
             funding_total=archive_module.funding_total, totals=archive_module.totals, figure_groups=figure_groups,
             cite_link=self.cite_link, untranslated=self.untranslated, charts=charts,
+            social_card=lambda: lang_root(lang) + card_path(self.page_path),
             pairing_map=pairing_map(self.archive, load_places(self.templates)),
         )
         # Passages are Chinese quotations on every page: found by the number as Chinese prints it.
@@ -93,6 +95,10 @@ class Renderer:
         self.page_path = f"testimonies/{slug}"
         return self.env.get_template("testimony_card.html.j2").render(
             testimony=testimony, version=testimony.version(self.lang))
+
+    def render_social_card(self, page_markdown: str) -> str:
+        return self.env.get_template("social_card.svg.j2").render(
+            site_name=self.labels.get("site.name"), title_lines=title_lines(title_of(page_markdown)))
 
     def render_testimony_links(self, slug: str) -> str:
         """What to read next, below an account: the accounts before and after it, related ones."""
@@ -167,6 +173,8 @@ def render_language(archive: Archive, templates: Path, lang: str, site_url: str)
     labels = Labels.load(templates, lang)
     renderer = Renderer(archive, lang, labels, templates)
     files: dict[str, str | bytes] = {f"{page.path}.{lang}.md": renderer.render(page) for page in site_pages(archive)}
+    for page in site_pages(archive):
+        files[f"{card_path(page.path)[:-len('.svg')]}.{lang}.svg"] = renderer.render_social_card(files[f"{page.path}.{lang}.md"])
     files[f"feed.{lang}.xml"] = testimony_feed(archive, lang, labels, site_url, lang_root(lang))
     return files
 
