@@ -72,3 +72,21 @@ def test_figures_can_show_the_passage_they_rest_on(site_dir):
     english = (site_dir / "en" / "counties" / "linxi" / "index.html").read_text(encoding="utf-8")
     assert '<blockquote lang="zh"><p>全县总面积3933平方公里，总人口24万人</p></blockquote>' in english
     assert "《北京市丰台区对口帮扶林西县纪实》" in egg_farm and "<details class=\"archive-passage\">" in egg_farm
+
+
+def test_record_pages_show_their_section_in_the_tabs_and_a_breadcrumb(site_dir):
+    html = (site_dir / "en" / "counties" / "linxi" / "index.html").read_text(encoding="utf-8")
+    breadcrumb = re.search(r'<nav class="md-path".*?</nav>', html, re.S).group(0)
+    assert re.findall(r">\s*(Home|Counties)\s*<", breadcrumb) == ["Home", "Counties"]
+    assert re.search(r'md-tabs__item--active">\s*<a href="\.\./"', html)
+
+
+def test_every_page_speaks_its_language_in_head_and_footer(site_dir):
+    zh = (site_dir / "projects" / "linxi-deqingyuan-egg-farm" / "index.html").read_text(encoding="utf-8")
+    en = (site_dir / "en" / "projects" / "linxi-deqingyuan-egg-farm" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate feed" type="application/atom+xml" href="../../feed.xml"' in zh
+    assert '<link rel="alternate feed" type="application/atom+xml" href="../../feed.xml"' in en  # en/feed.xml
+    assert "报告错误" in zh and "Report a mistake" in en and "Made with" not in zh + en
+    assert 'og:image" content="http://127.0.0.1:8000/en/social/projects/linxi-deqingyuan-egg-farm.svg"' in en
+    not_found = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert '<section lang="zh"' in not_found and '<section lang="en"' in not_found
