@@ -43,20 +43,25 @@ def in_reading_order(archive: Archive, records, lang: str) -> list:
     return sorted(records, key=key)
 
 
-def neighbours(archive: Archive, testimony: Testimony, lang: str) -> tuple[Testimony | None, Testimony | None]:
-    """The accounts before and after this one in the reading order of all accounts."""
-    ordered = in_reading_order(archive, archive.testimonies.values(), lang)
-    index = ordered.index(testimony)
-    return (ordered[index - 1] if index > 0 else None,
-            ordered[index + 1] if index + 1 < len(ordered) else None)
+class Neighbours:
+    """The accounts before and after each one in the reading order of all accounts, sorted
+    once per language (not once per account page)."""
+
+    def __init__(self, archive: Archive, lang: str):
+        self._ordered = in_reading_order(archive, archive.testimonies.values(), lang)
+        self._index = {testimony.slug: index for index, testimony in enumerate(self._ordered)}
+
+    def __call__(self, testimony: Testimony) -> tuple[Testimony | None, Testimony | None]:
+        index = self._index[testimony.slug]
+        return (self._ordered[index - 1] if index > 0 else None,
+                self._ordered[index + 1] if index + 1 < len(self._ordered) else None)
 
 
 def related(archive: Archive, testimony: Testimony, lang: str, limit: int = 4) -> list[Testimony]:
     """Other accounts sharing a project with this one first, then those from the same area."""
     meta = testimony.meta
-    shared = {slug for project in meta.projects for slug in
-              (t.slug for t in archive.testimonies_of_project(project))}
-    same_area = {t.slug for t in archive.testimonies_of(meta.county)}
-    candidates = [t for t in archive.testimonies.values() if t.slug != testimony.slug and t.slug in shared | same_area]
-    ordered = in_reading_order(archive, candidates, lang)
+    sharing = [t for project in meta.projects for t in archive.testimonies_of_project(project)]
+    shared = {t.slug for t in sharing}
+    candidates = {t.slug: t for t in sharing + archive.testimonies_of(meta.county) if t.slug != testimony.slug}
+    ordered = in_reading_order(archive, candidates.values(), lang)
     return sorted(ordered, key=lambda t: t.slug not in shared)[:limit]

@@ -23,7 +23,7 @@ from .pages import PageSpec, hand_written_pages, lang_root, page_url, record_key
 from .pairing_map import load_places, pairing_map
 from .passages import Passages
 from .problems import ArchiveError, Problem
-from .reading_order import in_reading_order, neighbours, related
+from .reading_order import Neighbours, in_reading_order, related
 from .social import card_path, title_lines, title_of
 from .views import home_view
 
@@ -80,7 +80,7 @@ class Renderer:
             cite_link=self.cite_link, untranslated=self.untranslated,
             pairing_map=pairing_map(self.archive, load_places(self.templates)),
             social_card=lambda: lang_root(lang) + card_path(self.page_path),
-            testimony_neighbours=lambda testimony: neighbours(self.archive, testimony, lang),
+            testimony_neighbours=Neighbours(self.archive, lang),
             related_testimonies=lambda testimony: related(self.archive, testimony, lang),
         )
         # Passages are Chinese quotations on every page: found by the number as Chinese prints it.
