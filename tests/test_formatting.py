@@ -112,10 +112,21 @@ def test_both_catalogues_have_the_same_labels():
 
 @pytest.mark.parametrize("typed, typeset", [
     ("人口24万。 这里是丘陵山区", "人口24万。这里是丘陵山区"),  # a folded YAML line break
-    ("第一个脱贫\n摘帽", "第一个脱贫摘帽"),
+    ("特约记者 张景华 高平 董城", "特约记者 张景华 高平 董城"),  # spaces parting names stay
     ('昌平区出资实施"我在草原有只羊"项目', "昌平区出资实施“我在草原有只羊”项目"),
     ("订阅新讲述（Atom 源）", "订阅新讲述（Atom 源）"),  # a space beside Latin letters stays
 ])
 def test_chinese_text_is_typeset_as_chinese(typed, typeset):
     assert chinese_text(typed) == typeset
 
+
+def test_at_least_keeps_the_source_wording():
+    assert format_quantity(Decimal(30), "percent", "zh", LABELS["zh"], "at_least") == "不低于30%"
+    assert format_quantity(Decimal(30), "percent", "en", LABELS["en"], "at_least") == "at least 30%"
+
+
+def test_areas_in_square_metres_and_about_ten_thousand_mu():
+    assert format_quantity(Decimal("66.15"), "square_m", "zh", LABELS["zh"]) == "66.15平方米"
+    assert format_quantity(Decimal("66.15"), "square_m", "en", LABELS["en"]) == "66.15 m²"
+    assert format_quantity(Decimal(10000), "mu", "zh", LABELS["zh"], "about") == "约1万亩"
+    assert format_quantity(Decimal(10000), "mu", "en", LABELS["en"], "about") == "about 10,000 mu"
