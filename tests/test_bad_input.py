@@ -210,7 +210,8 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(root):
     edit(root, PROJECT, "en: Linxi poverty-relief eggs", 'en: "@SUM(1+1)"')
     files = export_files(build_archive(root))
     cells = [cell for row in csv.reader(io.StringIO(files["data/projects.csv"].decode("utf-8-sig"))) for cell in row]
-    assert "'=HYPERLINK(\"http://example.org\",\"x\")" in cells and "'@SUM(1+1)" in cells
+    # Chinese texts get Chinese quotation marks when read (typography.py): compare the start only.
+    assert any(cell.startswith("'=HYPERLINK(") for cell in cells) and "'@SUM(1+1)" in cells
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     figures = csv.DictReader(io.StringIO(files["data/figures.csv"].decode("utf-8-sig")))
     assert ("linxi-egg-farm", "293000000") in [(row["record_id"], row["value"]) for row in figures]  # numbers as they are
@@ -228,7 +229,7 @@ def new_testimony(root, **given):
     ({"slug": "../../x"}, ["SLUG='../../x'", "not a slug"]),
     ({"slug": "Wang Li"}, ["not a slug"]),
     ({"county": "Linxi"}, ["COUNTY='Linxi'", "one of: linxi, taibus"]),
-    ({"source": "nope.txt"}, ["SOURCE='nope.txt'", "000_8690be5daf756306.txt, 004_68cbcf0a421c36e5.txt"]),
+    ({"source": "nope.txt"}, ["SOURCE='nope.txt'", "one of: 000_8690be5daf756306.txt, 001_"]),
     ({"narrator-en": " "}, ["NARRATOR_EN is empty"]),
     ({name: None for name in ("slug", "county", "source", "narrator-zh", "narrator-en", "role-zh", "role-en")},
      ["not a slug", "COUNTY=''", "SOURCE=''", "NARRATOR_ZH is empty", "ROLE_EN is empty"]),

@@ -17,9 +17,12 @@ from archive.export import export_files
 from archive.markup_safety import unsafe_markup
 from archive.render import render_language
 from archive.strict_yaml import parse
+from archive.typography import chinese_text
 from sitebuild import FIXTURES, ROOT
 
 HOSTILE = '</title><script>alert(1)</script> "q" \'s\' {{ 7*7 }} {% if 1 %}x{% endif %} <img src=x onerror=alert(1)> [l](javascript:alert(1)) | *a* `b`'
+# Chinese texts are read with Chinese quotation marks (archive/typography.py).
+HOSTILE_ZH = chinese_text(HOSTILE)
 FORMULA = '=HYPERLINK("http://example.org","x")'
 
 
@@ -91,7 +94,7 @@ def test_pages_show_hostile_text_as_text(hostile_archive):
     _, project = _front_and_html(pages["projects/linxi-egg-farm.zh.md"])
     heading = project.split("<h1", 1)[1].split(">", 1)[1].split("</h1>", 1)[0]
     # The heading reads exactly as the editor wrote it: escaped, not interpreted (no 49).
-    assert html.unescape(heading.replace("\\", "")).startswith(HOSTILE.split(" [l]")[0])
+    assert html.unescape(heading.replace("\\", "")).startswith(HOSTILE_ZH.split(" [l]")[0])
 
 
 def test_feeds_parse_and_carry_hostile_text_as_text(hostile_archive):
@@ -99,7 +102,7 @@ def test_feeds_parse_and_carry_hostile_text_as_text(hostile_archive):
     for lang in ("zh", "en"):
         feed = etree.fromstring(pages[f"feed.{lang}.xml"])
         titles = [entry.text for entry in feed.iter("{http://www.w3.org/2005/Atom}title")]
-        assert any(HOSTILE in title for title in titles)
+        assert any(HOSTILE in title or HOSTILE_ZH in title for title in titles)
         for content in feed.iter("{http://www.w3.org/2005/Atom}content"):
             assert unsafe_markup(content.text) == []
 
@@ -107,9 +110,9 @@ def test_feeds_parse_and_carry_hostile_text_as_text(hostile_archive):
 def test_json_keeps_hostile_text_exactly(hostile_archive):
     _, _, files = hostile_archive
     projects = {p["id"]: p for p in json.loads(files["data/projects.json"])}
-    assert projects["linxi-egg-farm"]["title"] == {"zh": HOSTILE, "en": FORMULA}
+    assert projects["linxi-egg-farm"]["title"] == {"zh": HOSTILE_ZH, "en": FORMULA}
     testimonies = json.loads(files["data/testimonies.json"])
-    assert testimonies[0]["zh"]["narrator"] == HOSTILE
+    assert testimonies[0]["zh"]["narrator"] in (HOSTILE, HOSTILE_ZH)
 
 
 def test_no_csv_cell_starts_a_formula(hostile_archive):
