@@ -7,6 +7,7 @@
   on_env        Material's templates: cached compiled
   on_post_build index the site for search (Pagefind); publish the staging folder as the site
   on_build_error stop the forked build, drop the staging folder
+  on_shutdown   stop a search indexing still running (`mkdocs serve`)
 
 Everything about records and pages is in the core (hooks/archive/), which imports no MkDocs.
 """
