@@ -108,7 +108,10 @@
   }
 
   input.addEventListener("input", function () { query(input.value); });
-  input.addEventListener("focus", function () { toggle.checked = true; });
+  input.addEventListener("focus", function () {
+    toggle.checked = true;
+    pagefind().then(function (api) { return api.init(); }); // load while the reader types
+  });
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { query(""); input.focus(); }); });
