@@ -1,10 +1,11 @@
 """Every use of another package's internals, in one room.
 
 MkDocs, Material for MkDocs and mkdocs-static-i18n give no public hook for some of what the
-archive needs: knowing that mkdocs-static-i18n is running its nested build of a further
-language, and taking that build over in a forked process (language_builds.py). Each such use
-is a function here, written against the versions in KNOWN, and the build refuses to start on
-any other version: an upgrade fails loudly, with what to check, instead of breaking the site
+archive needs: showing an editor's mistakes in `mkdocs serve` instead of leaving the browser
+waiting, knowing that mkdocs-static-i18n is running its nested build of a further language,
+and taking that build over in a forked process (language_builds.py). Each such use is a
+function here, written against the versions in KNOWN, and the build refuses to start on any
+other version: an upgrade fails loudly, with what to check, instead of breaking the site
 silently. Material's version is checked too: overrides/theme/partials/header.html and
 search.html are copies of its partials (the search box shown without its search plugin), and
 overrides/theme/assets/search.js draws results in its markup.
@@ -88,3 +89,14 @@ def i18n_logging_filter(*prefixes: str):
     quiet = I18nLoggingFilter()
     quiet.filtered_prefixes.update(prefixes)
     return quiet
+
+
+# --- MkDocs ------------------------------------------------------------------------------
+
+def wrap_serve_rebuilds(server, wrapper) -> None:
+    """Have `mkdocs serve` rebuild through `wrapper(rebuild)`. MkDocs' live-reload server
+    keeps its build function as an attribute and, when it raises, leaves every request
+    waiting until a later build succeeds."""
+    rebuild = server.builder
+    server.builder = lambda *args, **kwargs: wrapper(lambda: rebuild(*args, **kwargs))
+
