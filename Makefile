@@ -33,6 +33,7 @@ serve: $(STAMP)
 # The same as `mkdocs build`: the build writes beside site/ and swaps it in only when it
 # succeeded (hooks/adapter/publish.py), so site/ is always a complete site.
 build: $(STAMP)
+	@if [ -z "$$SITE_URL" ]; then echo "warning: SITE_URL is not set: canonical links, the sitemap and the feeds will point at http://127.0.0.1:8000/ (publish with SITE_URL=https://example.org/archive/ make build)" >&2; fi
 	$(PY) -m mkdocs build $(STRICT_FLAG)
 
 check: $(STAMP)

@@ -6,6 +6,7 @@ import pytest
 from archive.dates import PartialDate
 from archive.formatting import format_amount, format_date, format_quantity
 from archive.labels import Labels
+from archive.typography import chinese_text
 from sitebuild import ROOT
 
 LABELS = {lang: Labels.load(ROOT / "overrides" / "archive", lang) for lang in ("zh", "en")}
@@ -26,7 +27,10 @@ def test_amounts_keep_every_significant_digit(yuan, zh, en):
 
 
 def test_qualifiers_stay_with_the_figure():
-    assert format_amount(Decimal(6000000), "zh", LABELS["zh"], "more_than") == "超过600万元"
+    assert format_amount(Decimal(6000000), "zh", LABELS["zh"], "more_than") == "600余万元"
+    assert format_amount(Decimal(16245000), "zh", LABELS["zh"], "more_than") == "超过1624.5万元"
+    assert format_amount(Decimal(3000), "zh", LABELS["zh"], "more_than") == "超过3000元"
+    assert format_amount(Decimal(6000000), "zh", LABELS["zh"], "about") == "约600万元"
     assert format_amount(Decimal(6000000), "en", LABELS["en"], "more_than") == "more than CNY 6 million"
     assert format_amount(Decimal(1000000), "en", LABELS["en"], "nearly") == "nearly CNY 1 million"
 
@@ -36,6 +40,46 @@ def test_people_are_counted_in_each_language():
     assert format_quantity(Decimal(6250), "people", "en", LABELS["en"]) == "6,250 people"
     assert format_quantity(Decimal(1), "people", "en", LABELS["en"]) == "1 person"
     assert format_quantity(Decimal(1877), "person_times", "zh", LABELS["zh"]) == "1877人次"
+
+
+@pytest.mark.parametrize("value, unit, qualifier, zh, en", [
+    # the examples: 总人口24万人, 1.9万名, 累计产蛋9.4亿枚, 日产170余万枚
+    (240000, "people", "exact", "24万人", "240,000 people"),
+    (19000, "people", "exact", "1.9万人", "19,000 people"),
+    (940000000, "count", "exact", "9.4亿", "940 million"),
+    (1700000, "count", "more_than", "170余万", "more than 1.7 million"),
+    (12345, "people", "exact", "1.2345万人", "12,345 people"),
+    (6516000000, "count", "exact", "65.16亿", "6.516 billion"),
+    (9999, "people", "exact", "9999人", "9,999 people"),
+    (15000, "people", "more_than", "超过1.5万人", "more than 15,000 people"),
+    (3933, "square_km", "exact", "3933平方公里", "3,933 km²"),
+    (1183000, "square_km", "exact", "118.3万平方公里", "1.183 million km²"),
+    (30000, "cubic_m", "exact", "3万立方米", "30,000 m³"),
+    (980, "households", "more_than", "超过980户", "more than 980 households"),
+    (90, "percent", "more_than", "超过90%", "more than 90%"),
+])
+def test_counts_and_measures_as_readers_write_them(value, unit, qualifier, zh, en):
+    assert format_quantity(Decimal(value), unit, "zh", LABELS["zh"], qualifier) == zh
+    assert format_quantity(Decimal(value), unit, "en", LABELS["en"], qualifier) == en
+
+
+@pytest.mark.parametrize("value, unit, zh, en", [
+    (456540000, "yuan", "4.57亿元", "CNY 457 million"),
+    (654273000, "yuan", "6.54亿元", "CNY 654 million"),
+    (199150000, "yuan", "1.99亿元", "CNY 199 million"),
+    (16245000, "yuan", "1625万元", "CNY 16.2 million"),
+    (6350, "people", "6350人", "6,350 people"),
+    (123456, "people", "12.3万人", "123,456 people"),
+    (2345678, "people", "235万人", "2.35 million people"),
+])
+def test_computed_totals_are_rounded_for_reading(value, unit, zh, en):
+    assert format_quantity(Decimal(value), unit, "zh", LABELS["zh"], rounded=True) == zh
+    assert format_quantity(Decimal(value), unit, "en", LABELS["en"], rounded=True) == en
+
+
+def test_a_rounded_total_keeps_its_qualifier():
+    assert format_amount(Decimal(654273000), "zh", LABELS["zh"], "about", rounded=True) == "约6.54亿元"
+    assert format_amount(Decimal(654273000), "en", LABELS["en"], "about", rounded=True) == "about CNY 654 million"
 
 
 @pytest.mark.parametrize("stored, zh, en", [
@@ -61,8 +105,19 @@ def test_impossible_dates_are_refused(bad):
 
 
 def test_both_catalogues_have_the_same_labels():
-    assert set(LABELS["zh"].entries) - {"unit.people.one", "unit.households.one"} == \
-        set(LABELS["en"].entries) - {"unit.people.one", "unit.households.one"}
+    # English alone has singular units; Chinese alone writes 170余万 for "more than 1.7 million".
+    english_only, chinese_only = {"unit.people.one", "unit.households.one"}, {"qualifier.more_than_whole"}
+    assert set(LABELS["zh"].entries) - chinese_only == set(LABELS["en"].entries) - english_only
+
+
+@pytest.mark.parametrize("typed, typeset", [
+    ("人口24万。 这里是丘陵山区", "人口24万。这里是丘陵山区"),  # a folded YAML line break
+    ("特约记者 张景华 高平 董城", "特约记者 张景华 高平 董城"),  # spaces parting names stay
+    ('昌平区出资实施"我在草原有只羊"项目', "昌平区出资实施“我在草原有只羊”项目"),
+    ("订阅新讲述（Atom 源）", "订阅新讲述（Atom 源）"),  # a space beside Latin letters stays
+])
+def test_chinese_text_is_typeset_as_chinese(typed, typeset):
+    assert chinese_text(typed) == typeset
 
 
 def test_at_least_keeps_the_source_wording():
@@ -73,5 +128,5 @@ def test_at_least_keeps_the_source_wording():
 def test_areas_in_square_metres_and_about_ten_thousand_mu():
     assert format_quantity(Decimal("66.15"), "square_m", "zh", LABELS["zh"]) == "66.15平方米"
     assert format_quantity(Decimal("66.15"), "square_m", "en", LABELS["en"]) == "66.15 m²"
-    assert format_quantity(Decimal(10000), "mu", "zh", LABELS["zh"], "about") == "约10000亩"
+    assert format_quantity(Decimal(10000), "mu", "zh", LABELS["zh"], "about") == "约1万亩"
     assert format_quantity(Decimal(10000), "mu", "en", LABELS["en"], "about") == "about 10,000 mu"

@@ -20,9 +20,10 @@ def site(tmp_path_factory):
 
 def test_county_profile_shows_its_records_figures_in_both_languages(site):
     zh, en = page(site, "counties/linxi"), page(site, "en/counties/linxi")
-    # 2.93亿 (egg farm) + 810万 (clinic, first district figure) = 3.011亿, computed, not typed in.
-    assert 'data-figure="funds">3.011亿元<' in zh
-    assert 'data-figure="funds">CNY 301.1 million<' in en
+    # 2.93亿 (egg farm) + 810万 (clinic, first district figure) = 3.011亿, computed, not typed in,
+    # and shown rounded to three significant digits as a computed sum.
+    assert 'data-figure="funds">3.01亿元<' in zh
+    assert 'data-figure="funds">CNY 301 million<' in en
     assert 'data-figure="people">超过6350人<' in zh
     assert 'data-figure="people">more than 6,350 people<' in en
     assert "2018年8月" in zh and "August 2018" in en  # left the poverty list

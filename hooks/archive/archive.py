@@ -13,9 +13,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .dates import PartialDate
 from .load import Loaded, Origin, TestimonyVersion, load_records, load_testimonies
 from .models import LANGS, County, Figure, GlossaryTerm, Milestone, Project, Source, TestimonyMeta, Text
 from .problems import ArchiveError, Problem, dotted
+from .revisions import last_changed
 
 
 @dataclass
@@ -63,9 +65,20 @@ class Archive:
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     gaps: list[TranslationGap] = field(default_factory=list)
     coverage: list[Loaded] = field(default_factory=list)
+    revisions: dict[str, PartialDate] = field(default_factory=dict)  # file -> last commit day
 
     # Languages each record lacks some text in, by id(): the archive keeps every record alive.
     missing_languages: dict[int, set[str]] = field(default_factory=dict)
+
+    def last_changed(self, kind: str, key: str) -> PartialDate | None:
+        """The day the file of a record (or of a testimony, in `lang` form "testimonies/slug.zh")
+        last changed in git, if known."""
+        if kind == "testimonies":
+            slug, lang = key.rsplit(".", 1)
+            origin = self.testimonies[slug].version(lang).origin
+        else:
+            origin = self.origins.get((kind, key))
+        return self.revisions.get(origin.file) if origin else None
 
     def lacks(self, record, lang: str) -> bool:
         """True when a record has any text missing in `lang`: its pages say so."""
@@ -304,4 +317,5 @@ def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Pat
     if problems:
         raise ArchiveError(problems)
     archive.index()
+    archive.revisions = last_changed(root)
     return archive

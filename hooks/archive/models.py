@@ -8,9 +8,10 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, ClassVar, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .dates import PartialDate
+from .typography import chinese_text
 
 LANGS = ("zh", "en")
 
@@ -69,7 +70,7 @@ class Text(Model):
     """A text in both languages. One may be missing: that is a translation gap,
     reported as a warning (an error in strict builds), never silently hidden."""
 
-    zh: Optional[Annotated[str, Field(min_length=1)]] = None
+    zh: Optional[Annotated[str, Field(min_length=1), AfterValidator(chinese_text)]] = None
     en: Optional[Annotated[str, Field(min_length=1)]] = None
 
     @model_validator(mode="after")
@@ -167,9 +168,12 @@ class Milestone(Model):
 
 
 class Source(Model):
-    """One article. Title, publication and date are None where the text does not give them."""
+    """One article. Title, publication and date are None where the text does not give them.
+    `short` is how a citation names it for readers (the file name is for editors only);
+    without it, citations say "article 001"."""
 
     file: SourceFile
+    short: Optional[Text] = None
     title: Optional[Text] = None
     publication: Optional[Text] = None
     published: Optional[Date] = None
@@ -205,9 +209,10 @@ class TestimonyMeta(Model):
     projects: Annotated[list[Slug], BeforeValidator(_list)] = []
     source: SourceFile
     summary: Optional[str] = None
+    featured: bool = False  # shown on the home page (editors choose a few)
 
     # Fields that describe the person's facts, not their wording: both languages must agree.
-    SHARED: ClassVar[tuple] = ("county", "period", "projects", "source", "gender")
+    SHARED: ClassVar[tuple] = ("county", "period", "projects", "source", "gender", "featured")
 
 
 GLOSSARY_SECTIONS = ("policy", "cooperation", "people", "economy", "places", "units")

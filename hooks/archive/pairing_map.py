@@ -36,7 +36,9 @@ def load_places(templates: Path) -> dict:
     return parse((Path(templates) / "map.yml").read_text(encoding="utf-8")).value
 
 
-def pairing_map(archive: Archive, places: dict, width: int = 640, height: int = 480, margin: int = 60) -> PairingMap | None:
+# Drawn small enough that a phone (about 360 px of column) shows it at three quarters of its
+# size: labels of 17 units stay above 12 px there.
+def pairing_map(archive: Archive, places: dict, width: int = 480, height: int = 480, margin: int = 40) -> PairingMap | None:
     seats = {cid: seat for cid, seat in places["seats"].items() if cid in archive.counties}
     if not seats:
         return None
@@ -46,13 +48,17 @@ def pairing_map(archive: Archive, places: dict, width: int = 640, height: int = 
     xs = [p["lon"] * math.cos(middle) for p in points]
     ys = [p["lat"] for p in points]
     scale = min((width - 2 * margin) / (max(xs) - min(xs) or 1), (height - 2 * margin) / (max(ys) - min(ys) or 1))
+    # Centred: the places' extent fills one direction, the free space of the other is shared.
+    left = (width - (max(xs) - min(xs)) * scale) / 2
+    bottom = (height - (max(ys) - min(ys)) * scale) / 2
 
     def place(key, point, name, label="right", dy=0) -> Place:
-        x = margin + (point["lon"] * math.cos(middle) - min(xs)) * scale
-        y = height - margin - (point["lat"] - min(ys)) * scale
+        x = left + (point["lon"] * math.cos(middle) - min(xs)) * scale
+        y = height - bottom - (point["lat"] - min(ys)) * scale
         return Place(key, name, round(x, 1), round(y, 1), label, dy)
 
-    counties = [place(cid, seat, archive.counties[cid].name) for cid, seat in sorted(seats.items())]
+    counties = [place(cid, seat, archive.counties[cid].name, seat.get("label", "right"), seat.get("dy", 0))
+                for cid, seat in sorted(seats.items())]
     district_places = {key: place(key, d, d["name"], d.get("label", "right"), d.get("dy", 0))
                        for key, d in districts.items()}
     links = []

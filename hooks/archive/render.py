@@ -13,16 +13,18 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .archive import Archive, funding_total
+from .archive import Archive, Total, funding_total
 from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
-from .formatting import format_amount, format_date, format_quantity
+from .formatting import chinese_number, format_amount, format_date, format_quantity
 from .labels import Labels
-from .models import GLOSSARY_SECTIONS, LANGS, MILESTONE_KINDS, SECTORS, Text
-from .pairing_map import load_places, pairing_map
-from .models import Amount
+from .models import GLOSSARY_SECTIONS, LANGS, MILESTONE_KINDS, SECTORS, Amount, Text
 from .pages import PageSpec, hand_written_pages, lang_root, page_url, record_key, relative_url, site_pages
+from .pairing_map import load_places, pairing_map
+from .passages import Passages
 from .problems import ArchiveError, Problem
+from .reading_order import Neighbours, in_reading_order, related
+from .social import card_path, title_lines, title_of
 from .views import home_view
 
 # Compiling the templates costs more than rendering a small archive with them, and every
@@ -58,13 +60,18 @@ class Renderer:
         env.filters.update(
             text=lambda value: value.get(lang) if isinstance(value, (Text, dict)) else value,
             md=markdown_escape,
-            amount=lambda figure: format_amount(figure.value, lang, labels, figure.qualifier),
-            quantity=lambda figure, unit=None: format_quantity(figure.value, unit or figure.unit, lang, labels, figure.qualifier),
+            # A sum the site computed (Total) is rounded for reading unless `exact` is asked
+            # for (the data table beside a chart); a reported figure keeps every digit.
+            amount=lambda figure, exact=False: format_amount(figure.value, lang, labels, figure.qualifier,
+                                                             rounded=_computed(figure, exact)),
+            quantity=lambda figure, unit=None, exact=False: format_quantity(
+                figure.value, unit or figure.unit, lang, labels, figure.qualifier, rounded=_computed(figure, exact)),
             figure=self.format_figure,
             # An account is the editor's own Markdown: it goes into its page as written.
             account=Markup,
             date=lambda value: format_date(value, lang, labels),
             json=_json_string,
+            reading_order=lambda records: in_reading_order(self.archive, records, lang),
         )
         env.globals.update(
             archive=self.archive, lang=lang, t=labels.get, tf=labels.format, url=self.url, shared_url=self.shared_url, key=record_key,
@@ -72,7 +79,14 @@ class Renderer:
             funding_total=funding_total, figure_groups=figure_groups, home_view=home_view(self.archive),
             cite_link=self.cite_link, untranslated=self.untranslated,
             pairing_map=pairing_map(self.archive, load_places(self.templates)),
+            social_card=lambda: lang_root(lang) + card_path(self.page_path),
+            testimony_neighbours=Neighbours(self.archive, lang),
+            related_testimonies=lambda testimony: related(self.archive, testimony, lang),
         )
+        # Passages are Chinese quotations on every page: found by the number as Chinese prints it.
+        chinese = labels if lang == "zh" else Labels.load(self.templates, "zh")
+        env.globals["passage"] = Passages(self.archive, lambda figure: chinese_number(
+            figure.value, getattr(figure, "unit", None) or "yuan", chinese, figure.qualifier)).of_figure
         self.env = env
 
     def render(self, page: PageSpec) -> str:
@@ -84,6 +98,10 @@ class Renderer:
         if isinstance(figure, Amount):
             return format_amount(figure.value, self.lang, self.labels, figure.qualifier)
         return format_quantity(figure.value, unit or figure.unit, self.lang, self.labels, figure.qualifier)
+
+    def render_social_card(self, page_markdown: str) -> str:
+        return self.env.get_template("social_card.svg.j2").render(
+            site_name=self.labels.get("site.name"), title_lines=title_lines(title_of(page_markdown)))
 
     def cite_link(self, file: str) -> Markup:
         """The citation link of a source; it depends only on the page's depth, so each is
@@ -145,6 +163,10 @@ def _text_key(text) -> tuple | None:
     return (text.zh, text.en) if text is not None else None
 
 
+def _computed(figure, exact: bool) -> bool:
+    return isinstance(figure, Total) and not exact
+
+
 def _json_string(value: object) -> Markup:
     """A YAML-safe quoted string for front matter (JSON strings are valid YAML)."""
     return Markup(json.dumps(str(value), ensure_ascii=False))
@@ -156,6 +178,8 @@ def render_language(archive: Archive, templates: Path, lang: str, site_url: str)
     labels = Labels.load(templates, lang)
     renderer = Renderer(archive, lang, labels, templates)
     files: dict[str, str | bytes] = {f"{page.path}.{lang}.md": renderer.render(page) for page in site_pages(archive)}
+    for page in site_pages(archive):
+        files[f"{card_path(page.path)[:-len('.svg')]}.{lang}.svg"] = renderer.render_social_card(files[f"{page.path}.{lang}.md"])
     files[f"feed.{lang}.xml"] = testimony_feed(archive, lang, labels, site_url, lang_root(lang))
     return files
 

@@ -1,4 +1,4 @@
-"""Browser harness: build the real archive once, serve it on 127.0.0.1, drive Debian's
+"""Browser harness: serve the real archive (built once, tests/conftest.py) on 127.0.0.1, drive Debian's
 Chromium with Playwright, and fail a test on any console error, failed request or request
 to another host."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from sitebuild import ROOT, build, make_project
+from sitebuild import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -32,14 +32,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in str(item.fspath):
             item.add_marker(pytest.mark.skip(reason=message))
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("browser-site"), fixture=None)
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-5000:]
-    return project / "site"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -1,0 +1,77 @@
+"""The pages a reader meets first, at a desktop's and a phone's width: accessible, nothing
+cut, chart and map text legible; screenshots of each saved for review."""
+import pytest
+
+from conftest import AXE, SCREENSHOTS
+
+LANG_ROOTS = {"zh": "", "en": "en/"}
+READER_PAGES = {
+    "home": "",
+    "county": "counties/linxi/",
+    "project": "projects/linxi-deqingyuan-egg-farm/",
+    "testimony": "testimonies/zhang-chunming/",
+    "source": "sources/001_a2282d97453cfedc/",
+}
+WIDTHS = {"desktop": 1280, "phone": 390}
+# Pages holding charts or maps, each checked at a phone's width.
+DRAWN_PAGES = ["", "counties/", "counties/linxi/", "counties/taibus/", "counties/jalaid/", "counties/duilongdeqing/"]
+
+SVG_TEXT_PROBLEMS = """() => {
+  const problems = [];
+  const viewport = document.documentElement.clientWidth;
+  for (const svg of document.querySelectorAll('.archive-chart svg, .archive-map svg')) {
+    const box = svg.getBoundingClientRect();
+    if (!box.width) continue;
+    for (const text of svg.querySelectorAll('text')) {
+      const scale = text.getScreenCTM().a;
+      const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+      const r = text.getBoundingClientRect();
+      const name = `"${text.textContent}"`;
+      if (size < 12) problems.push(`${name} is ${size.toFixed(1)} px`);
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+        problems.push(`${name} is cut by its drawing`);
+      if (r.left < 0 || r.right > viewport) problems.push(`${name} runs off the screen`);
+    }
+  }
+  return problems;
+}"""
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_reader_pages_are_accessible_and_fit_the_screen(page_factory, base_url, lang, screen):
+    page = page_factory(width=WIDTHS[screen], height=900)
+    problems = []
+    for name, path in READER_PAGES.items():
+        page.goto(base_url + LANG_ROOTS[lang] + path)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{lang}-{screen}.png"), full_page=True)
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            problems.append(f"{path}: the page scrolls sideways")
+        problems += [f"{path}: {violation}" for violation in axe_violations(page)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_chart_and_map_text_is_at_least_12px_and_never_cut_on_a_phone(page_factory, base_url, lang):
+    page = page_factory(width=390, height=844)
+    problems = []
+    for path in DRAWN_PAGES:
+        page.goto(base_url + LANG_ROOTS[lang] + path)
+        assert page.locator(".archive-chart svg, .archive-map svg").count(), path
+        problems += [f"{path or 'home'}: {problem}" for problem in page.evaluate(SVG_TEXT_PROBLEMS)]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_chart_keeps_its_exact_figures_behind_show_data(page, base_url):
+    page.goto(base_url + "counties/linxi/")
+    table = page.locator("#chart-sector ~ details table, .archive-chart-block:has(#chart-sector) details table")
+    assert not table.first.is_visible()
+    page.locator(".archive-chart-block:has(#chart-sector) details summary").click()
+    assert table.first.is_visible() and "1.9915亿元" in table.first.inner_text()

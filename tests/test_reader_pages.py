@@ -1,0 +1,92 @@
+"""Every built page of the real archive, read as a reader reads it: Chinese typeset as Chinese,
+no article file name in sight."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from visible_text import visible_lines
+
+HAN = r"[\u3400-\u9fff]"
+# Closing quotes are left out: “…” also quote terms in English text shown on Chinese pages.
+CHINESE_PUNCTUATION = "。，、；：！？）》」』"
+TYPOGRAPHY_RULES = {
+    "half-width , : ; after a Chinese character": re.compile(rf"{HAN}[,:;]"),
+    "half-width , : ; before a Chinese character": re.compile(rf"[,:;] ?{HAN}"),
+    # " - " and " · " between a page's title and the site's name are separators, not stray spaces
+    "a space after Chinese punctuation": re.compile(rf"[{CHINESE_PUNCTUATION}] +(?![-·|→] )\S"),
+    "a straight quote touching Chinese": re.compile(rf"{HAN}[\"']|[\"']{HAN}"),
+}
+
+
+def chinese_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "en")
+
+
+def typography_problems(page_html: str) -> list[str]:
+    problems = []
+    for line in visible_lines(page_html):
+        for rule, pattern in TYPOGRAPHY_RULES.items():
+            for match in pattern.finditer(line):
+                start = max(match.start() - 12, 0)
+                problems.append(f"{rule}: …{line[start:match.end() + 12]}…")
+    return problems
+
+
+def test_the_rules_catch_what_they_name():
+    page = ("<html><body><p>丰台区, 1996年起</p><p>北京结对方: 丰台区</p><p>人口24万。 这里</p>"
+            "<p>\"我在草原有只羊\"</p><p>丰台区，1996年起。这里“我在草原有只羊”。</p></body></html>")
+    found = typography_problems(page)
+    assert len([p for p in found if "after a Chinese" in p]) == 2
+    assert len([p for p in found if "space after" in p]) == 1
+    assert len([p for p in found if "straight quote" in p]) == 2
+    assert not [p for p in found if "“我在草原" in p]
+
+
+def test_chinese_pages_are_typeset_as_chinese(site_dir):
+    pages = chinese_pages(site_dir)
+    assert len(pages) > 100
+    problems = {str(p.relative_to(site_dir)): found for p in pages
+                if (found := typography_problems(p.read_text(encoding="utf-8")))}
+    report = [f"{page}: {problem}" for page, found in problems.items() for problem in found]
+    assert not report, f"{len(report)} problems on {len(problems)} pages:\n" + "\n".join(report[:80])
+
+
+ARTICLE_FILE = re.compile(r"\d{3}_[0-9a-f]{16}")
+
+
+def test_no_page_shows_an_article_file_name(site_dir):
+    """Readers meet articles by name; file names stay in links and downloads."""
+    shown = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        names = {name for line in visible_lines(path.read_text(encoding="utf-8")) for name in ARTICLE_FILE.findall(line)}
+        if names:
+            shown[str(path.relative_to(site_dir))] = sorted(names)
+    assert not shown, f"{len(shown)} pages show file names: {list(shown.items())[:10]}"
+
+
+def test_figures_can_show_the_passage_they_rest_on(site_dir):
+    egg_farm = (site_dir / "projects" / "linxi-deqingyuan-egg-farm" / "index.html").read_text(encoding="utf-8")
+    english = (site_dir / "en" / "counties" / "linxi" / "index.html").read_text(encoding="utf-8")
+    assert '<blockquote lang="zh"><p>全县总面积3933平方公里，总人口24万人</p></blockquote>' in english
+    assert "《北京市丰台区对口帮扶林西县纪实》" in egg_farm and "<details class=\"archive-passage\">" in egg_farm
+
+
+def test_record_pages_show_their_section_in_the_tabs_and_a_breadcrumb(site_dir):
+    html = (site_dir / "en" / "counties" / "linxi" / "index.html").read_text(encoding="utf-8")
+    breadcrumb = re.search(r'<nav class="md-path".*?</nav>', html, re.S).group(0)
+    assert re.findall(r">\s*(Home|Counties)\s*<", breadcrumb) == ["Home", "Counties"]
+    assert re.search(r'md-tabs__item--active">\s*<a href="\.\./"', html)
+
+
+def test_every_page_speaks_its_language_in_head_and_footer(site_dir):
+    zh = (site_dir / "projects" / "linxi-deqingyuan-egg-farm" / "index.html").read_text(encoding="utf-8")
+    en = (site_dir / "en" / "projects" / "linxi-deqingyuan-egg-farm" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate feed" type="application/atom+xml" href="../../feed.xml"' in zh
+    assert '<link rel="alternate feed" type="application/atom+xml" href="../../feed.xml"' in en  # en/feed.xml
+    assert "报告错误" in zh and "Report a mistake" in en and "Made with" not in zh + en
+    assert 'og:image" content="http://127.0.0.1:8000/en/social/projects/linxi-deqingyuan-egg-farm.svg"' in en
+    not_found = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert '<section lang="zh"' in not_found and '<section lang="en"' in not_found
