@@ -5,7 +5,9 @@ the same with the languages built one after the other (ARCHIVE_PARALLEL_LANGUAGE
 the floor, builds of the very same docs tree as plain Markdown with the same theme and i18n
 but without the hooks. Each build is timed on the wall clock and in CPU time (user + system
 of every process it ran). The real archive is measured the same way, with its own floor.
-Prints per-phase times, page weight and, last:
+Measures search as a reader's browser pays for it (tests/search_bench.py: index size per
+language, bytes and time of a first query with the CPU slowed 4×; BENCH_SEARCH=0 skips the
+browser). Prints per-phase times, page weight, search and, last:
 bench: records=N pages=P build_s=B floor_s=F ratio=B/F cpu_s=C cpu_floor_s=CF cpu_ratio=C/CF
        linear=T_big/T_small peak_mb=M
 Sizes come from BENCH_SIZES (default "1000 10000"), runs from BENCH_RUNS (default 3).
@@ -27,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import search_bench  # noqa: E402
 from servetools import Server  # noqa: E402
 from sitebuild import ROOT, make_project  # noqa: E402
 from synthetic import write_archive  # noqa: E402
@@ -113,18 +116,16 @@ def page_weight(site: Path, url: str) -> dict[str, int]:
 
 
 def site_weight(site: Path, profile: str) -> dict:
-    """Page weight of the home page and one county profile, and of the search indexes."""
-    return {"home": page_weight(site, ""), "profile": page_weight(site, profile), **search_index_weight(site)}
+    """Page weight of the home page and one county profile."""
+    return {"home": page_weight(site, ""), "profile": page_weight(site, profile)}
 
 
-def search_index_weight(site: Path) -> dict[str, int]:
-    """Each language's search index, raw and gzipped (it is fetched on the first search)."""
-    weights = {}
-    for lang, index in (("zh", site / "search/search_index.json"), ("en", site / "en/search/search_index.json")):
-        data = index.read_bytes()
-        weights[f"search_{lang}_kb"] = len(data) // 1024
-        weights[f"search_{lang}_gzip_kb"] = len(gzip.compress(data)) // 1024
-    return weights
+def search_figures(site: Path) -> dict:
+    """Each language's search index (raw and gzipped) and, in Chromium, its first query."""
+    figures = search_bench.index_weight(site)
+    if os.environ.get("BENCH_SEARCH", "1") == "1" and Path(search_bench.CHROMIUM).exists():
+        figures.update(search_bench.first_query(site))
+    return figures
 
 
 def measure(records: int, runs: int, work: Path) -> dict:
@@ -137,7 +138,8 @@ def measure(records: int, runs: int, work: Path) -> dict:
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     floor = timed_floor(project, work / f"floor{records}", runs)
     return {"records": records, "counts": counts, "pages": pages, "build": build, "sequential": sequential,
-            "floor": floor, "weights": site_weight(project / "site", "counties/county-0")}
+            "floor": floor, "weights": site_weight(project / "site", "counties/county-0"),
+            "search": search_figures(project / "site")}
 
 
 def real_archive(work: Path, runs: int) -> dict:
@@ -193,6 +195,7 @@ def main() -> None:
                   + f" core_share={core / build.wall_s:.1%}")
             print(f"  phases (median): " + " ".join(f"{k}={v:.2f}" for k, v in build.phases.items()))
             print(f"  weight: {result['weights']}")
+            print(f"  search: {result['search']}")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     last, first = results[-1], results[0]
     linear = last["build"].wall_s / first["build"].wall_s if len(results) > 1 else 1.0

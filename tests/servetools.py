@@ -56,10 +56,11 @@ class Server:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             return 0, ""
 
-    def search_locations(self, lang_root: str = "") -> list[str]:
-        """Every location in a language's search index, as served."""
-        status, text = self.get(lang_root + "search/search_index.json")
-        return [entry["location"] for entry in json.loads(text)["docs"]] if status == 200 else []
+    def indexed_page_counts(self) -> dict[str, int]:
+        """How many pages each language's search index holds, as served."""
+        status, text = self.get("pagefind/pagefind-entry.json")
+        languages = json.loads(text)["languages"] if status == 200 else {}
+        return {lang: entry["page_count"] for lang, entry in languages.items()}
 
     def wait_for(self, condition, timeout: float = 90.0) -> float:
         """Seconds until `condition()` holds; raises after `timeout`."""

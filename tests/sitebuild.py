@@ -1,6 +1,8 @@
 """Build a real site from a small archive in a temporary folder, as the tests' one entry point."""
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -45,3 +47,14 @@ def build(project: Path, *extra: str, env: dict | None = None, strict: bool = Tr
 def page(project: Path, url: str) -> str:
     """The HTML of a built page by its URL path: "counties/linxi/" or "en/counties/linxi/"."""
     return (Path(project) / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+def indexed_pages(site_dir: Path) -> dict[str, dict[str, str]]:
+    """What the search index holds: language -> page address -> indexed text, read from
+    Pagefind's fragments (one gzipped JSON file a page, its name starting with the language;
+    Chinese words are separated there by zero-width spaces, removed here)."""
+    pages: dict[str, dict[str, str]] = {}
+    for fragment in (Path(site_dir) / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages.setdefault(fragment.name.split("_", 1)[0], {})[data["url"]] = data["content"].replace("\u200b", "")
+    return pages

@@ -1,6 +1,7 @@
 """The published site under faults: killed builds, direct `mkdocs build`, unknown upstream versions."""
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -49,10 +50,13 @@ def _wait_until_gone(group: int, seconds: float = 10) -> bool:
 
 def _traces_of_ghost(site: Path) -> list[str]:
     found = [str(p.relative_to(site)) for p in site.rglob("*a-ghost*")]
-    for name in ("sitemap.xml", "feed.xml", "en/feed.xml", "search/search_index.json", "en/search/search_index.json",
-                 "data/projects.json", "projects/index.html", "en/projects/index.html"):
+    for name in ("sitemap.xml", "feed.xml", "en/feed.xml", "data/projects.json", "projects/index.html",
+                 "en/projects/index.html"):
         if (site / name).exists() and "a-ghost" in (site / name).read_text(encoding="utf-8"):
             found.append(name)
+    # The search index: each page's fragment (gzipped) holds its address.
+    found += [str(p.relative_to(site)) for p in (site / "pagefind" / "fragment").glob("*")
+              if b"a-ghost" in gzip.decompress(p.read_bytes())]
     return found
 
 
@@ -66,8 +70,8 @@ class SiteWatcher(threading.Thread):
 
     def run(self) -> None:
         while not self.stopping.is_set():
-            missing = [name for name in ("index.html", "en/index.html", "sitemap.xml", "search/search_index.json",
-                                         "en/search/search_index.json") if not (self.site / name).is_file()]
+            missing = [name for name in ("index.html", "en/index.html", "sitemap.xml", "pagefind/pagefind.js",
+                                         "pagefind/pagefind-entry.json") if not (self.site / name).is_file()]
             if missing:
                 self.incomplete.append(missing)
             self.looks += 1

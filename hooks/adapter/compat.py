@@ -2,18 +2,17 @@
 
 MkDocs, Material for MkDocs and mkdocs-static-i18n give no public hook for some of what the
 archive needs: showing an editor's mistakes in `mkdocs serve` instead of leaving the browser
-waiting, knowing that mkdocs-static-i18n is running its nested build of a further
-language, taking that build over in a forked process (language_builds.py), collecting its
-search entries, stopping Material's search from merging a partial rebuild's index itself, and
-finding the file name of Material's search worker, which carries a hash that changes with
-every release. Each such use is a function here, written against the versions in KNOWN, and
-the build refuses to start on any other version: an upgrade fails loudly, with what to check,
-instead of breaking the site silently.
+waiting, knowing that mkdocs-static-i18n is running its nested build of a further language,
+and taking that build over in a forked process (language_builds.py). Each such use is a
+function here, written against the versions in KNOWN, and the build refuses to start on any
+other version: an upgrade fails loudly, with what to check, instead of breaking the site
+silently. Material's version is checked too: overrides/theme/partials/header.html and
+search.html are copies of its partials (the search box shown without its search plugin), and
+overrides/theme/assets/search.js draws results in its markup.
 """
 from __future__ import annotations
 
 from importlib import metadata
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -80,13 +79,7 @@ def become_language_build(config, lang: str) -> None:
     plugin = i18n(config)
     plugin.building = True
     plugin.current_language = lang
-    plugin.search_entries = []
     utils.clean_directory = lambda directory: None
-
-
-def search_entries(config) -> list[dict]:
-    """The search entries mkdocs-static-i18n gathered from every language built here."""
-    return list(i18n(config).search_entries)
 
 
 def i18n_logging_filter(*prefixes: str):
@@ -107,25 +100,3 @@ def wrap_serve_rebuilds(server, wrapper) -> None:
     rebuild = server.builder
     server.builder = lambda *args, **kwargs: wrapper(lambda: rebuild(*args, **kwargs))
 
-
-# --- Material for MkDocs ------------------------------------------------------------------
-
-def stop_search_merge(config) -> None:
-    """Material's search merges a partial rebuild's entries into the previous index itself;
-    behind mkdocs-static-i18n, which refills the index once per language, that merge
-    multiplies the entries. The adapter carries entries over itself (search_index.carry_over)."""
-    search = config.plugins.get("material/search")
-    if search is not None:
-        search.is_dirty = False
-        search.search_index_prev = None
-
-
-def search_worker(config) -> str:
-    """The path of Material's search worker in the built site, read from the installed theme
-    (its name carries a hash that changes with each release)."""
-    for folder in config.theme.dirs:
-        found = sorted(Path(folder).glob("assets/javascripts/workers/search.*.min.js"))
-        if found:
-            return found[0].relative_to(folder).as_posix()
-    raise PluginError("Material's search worker (assets/javascripts/workers/search.*.min.js) was not found "
-                      "in the theme folders; see hooks/adapter/compat.py")

@@ -1,10 +1,10 @@
 """Build the further language in a forked process while this one builds the default language.
 
 mkdocs-static-i18n builds each further language by running a whole MkDocs build again once
-the default language is done. The builds share nothing but the search index, so with two
-cores they can run at the same time: a child process, forked once the site folder has been
-cleaned, runs the very build mkdocs-static-i18n would run and hands back its language's
-search entries; mkdocs-static-i18n is told not to build that language itself. The result is
+the default language is done. The builds share nothing, so with two cores they can run at
+the same time: a child process, forked once the site folder has been cleaned, runs the very
+build mkdocs-static-i18n would run and reports that it succeeded; mkdocs-static-i18n is told
+not to build that language itself. The result is
 byte for byte the same site (tests/test_site_build.py).
 
 The child dies with its parent (PR_SET_PDEATHSIG on Linux): a killed build leaves no process
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import atexit
 import ctypes
-import json
 import logging
 import os
 import signal
@@ -31,13 +30,14 @@ from . import compat
 log = logging.getLogger("mkdocs.hooks.archive")
 
 _PR_SET_PDEATHSIG = 1
+DONE = "done"
 
 
 @dataclass
 class _Child:
     lang: str
     pid: int
-    pipe: int  # read end: the child writes its search entries as JSON, then exits
+    pipe: int  # read end: the child writes DONE once its build succeeded, then exits
 
 
 class LanguageBuilds:
@@ -48,7 +48,6 @@ class LanguageBuilds:
 
     def start(self, langs: list[str]) -> None:
         """Fork one build per language in `langs`; mkdocs-static-i18n will skip them."""
-        _load_what_both_builds_need()
         sys.stdout.flush()
         sys.stderr.flush()
         parent = os.getpid()
@@ -71,7 +70,7 @@ class LanguageBuilds:
                 "Documentation built in", "Building documentation to directory", "Cleaning site"))
             build(self.config, dirty=False)
             with os.fdopen(pipe, "w", encoding="utf-8") as out:
-                json.dump(compat.search_entries(self.config), out, default=str)
+                out.write(DONE)
             return 0
         except MkDocsException as error:
             log.error(f"the '{lang}' build failed: {error}")
@@ -80,23 +79,18 @@ class LanguageBuilds:
         sys.stderr.flush()
         return 1
 
-    def finish(self) -> list[dict]:
-        """Wait for every child and return the search entries of their languages (locations
-        under the language's folder, as mkdocs-static-i18n gives them). Raises Abort if a
-        child failed."""
-        entries, failed = [], []
+    def finish(self) -> None:
+        """Wait for every child. Raises Abort if a child failed."""
+        failed = []
         for child in self.children:
             with os.fdopen(child.pipe, encoding="utf-8") as pipe:
                 sent = pipe.read()  # before waiting: a child blocks until its pipe is read
             _, status = os.waitpid(child.pid, 0)
-            if status != 0 or not sent:
+            if status != 0 or sent != DONE:
                 failed.append(child.lang)
-            else:
-                entries.extend(json.loads(sent))
         self.restore()
         if failed:
             raise Abort(f"The build of {', '.join(failed)} failed; see the messages above.")
-        return entries
 
     def restore(self) -> None:
         for child in self.children:
@@ -112,18 +106,6 @@ class LanguageBuilds:
             except (ProcessLookupError, ChildProcessError):
                 pass
         self.restore()
-
-
-def _load_what_both_builds_need() -> None:
-    """jieba's dictionary (Chinese search segmentation) takes longer to load than a small
-    archive takes to render; loaded once before the fork, the child inherits it instead of
-    loading its own copy."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
 
 
 def _die_with(parent: int) -> None:

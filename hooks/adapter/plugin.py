@@ -4,10 +4,11 @@
   on_config     build from the generated docs tree; `mkdocs build` writes into a staging folder
   on_pre_build  load and check the archive, render every page, make the docs tree exactly that
   on_nav        start the further language's build in a forked process (`mkdocs build` only)
-  on_env        Material's templates: cached compiled; the search worker found, not typed in
-  on_post_build one search index per language; publish the staging folder as the site
+  on_env        Material's templates: cached compiled
+  on_post_build index the site for search (Pagefind); publish the staging folder as the site
   on_build_error stop the forked build, drop the staging folder
   on_serve      a save that breaks the build shows its problems at every address of the preview
+  on_shutdown   stop a search indexing still running (`mkdocs serve`)
 
 Everything about records and pages is in the core (hooks/archive/), which imports no MkDocs.
 """
@@ -26,15 +27,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from archive.archive import Archive, build_archive
 from archive.messages import Message
-from archive.models import LANGS
 from archive.pages import lang_root, page_url
 from archive.problem_page import problem_page
 from archive.problems import ArchiveError
 from archive.render import TEMPLATE_CACHE, generate
-from archive.search_index import Entries, split_search_index
 from archive.tree import sync_tree
 
-from . import compat, publish
+from . import compat, publish, site_search
 from .language_builds import LanguageBuilds
 from .settings import Settings
 
@@ -50,7 +49,7 @@ class ArchivePlugin(BasePlugin):
         self.site: Path | None = None  # the published site folder, for `mkdocs build`
         self.staging: Path | None = None  # where this build writes it
         self.language_builds: LanguageBuilds | None = None
-        self.search_entries: Entries | None = None  # the last build's, for partial rebuilds
+        self.reindexer = site_search.Reindexer()  # `mkdocs serve` indexes in the background
         self.layout_stamp: float | None = None
         self.problems: list[str] = []  # of the last build that failed on the archive
         self.showing_problems = False  # the preview shows the problem page instead of pages
@@ -73,7 +72,6 @@ class ArchivePlugin(BasePlugin):
         _date_builds_by_last_commit(root)
         self.settings.generated.mkdir(parents=True, exist_ok=True)
         config.docs_dir = str(self.settings.generated)
-        compat.stop_search_merge(config)
         self._let_last_language_write_the_sitemap(config, last=False)
         if self.command == "build":
             self._resolve_staging(config)
@@ -108,23 +106,26 @@ class ArchivePlugin(BasePlugin):
         # Material's templates are compiled anew for each language and each rebuild; the
         # cache keeps their compiled form between builds (Jinja checks each source).
         env.bytecode_cache = TEMPLATE_CACHE
-        env.globals["archive_search_worker"] = compat.search_worker(config)
         return env
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the further languages
     def on_post_build(self, config) -> None:
         if compat.building_further_language(config):
             return  # the outer build finishes the job
-        indexed = compat.search_entries(config)
         if self.language_builds is not None:
-            indexed += self.language_builds.finish()
+            self.language_builds.finish()
             self.language_builds = None
-        previous = self.search_entries if self.dirty else None
-        self.search_entries = split_search_index(Path(config.site_dir), indexed, LANGS[0], list(LANGS[1:]), previous)
+        if self.command == "build":
+            site_search.index(Path(config.site_dir))
+        else:  # `mkdocs serve`: the page reloads at once, search follows a moment later
+            self.reindexer.start(Path(config.site_dir))
         if self.staging is not None:
             publish.publish(self.staging, self.site)
             config.site_dir = str(self.site)
             self.staging = None
+
+    def on_shutdown(self) -> None:
+        self.reindexer.stop()
 
     def on_build_error(self, error: Exception) -> None:
         if self.language_builds is not None:

@@ -3,6 +3,7 @@ Chromium with Playwright, and fail a test on any console error, failed request o
 to another host."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -38,13 +39,22 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir) -> str:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir)))
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve `folder` on 127.0.0.1; yields its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    with serve(site_dir) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

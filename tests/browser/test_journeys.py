@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import AXE
+from conftest import AXE, SCREENSHOTS, serve
 
 LANG_ROOTS = {"zh": "", "en": "en/"}
 
@@ -31,31 +31,88 @@ def test_language_switch_lands_on_the_same_county(page, base_url, lang, other):
     assert page.locator("html").get_attribute("lang") == other
 
 
-@pytest.mark.parametrize("lang, query, expected", [
-    ("zh", "扶贫蛋", "projects/linxi-deqingyuan-egg-farm/"),
-    ("en", "strawberry", "projects/taibus-strawberry-seedlings/"),
-])
-def test_search_finds_the_project_in_the_readers_language(page, base_url, lang, query, expected):
+def search_results(page, base_url, lang, query) -> list[str]:
+    """Type `query` into the header's search box as a reader would; the result links in order."""
     page.goto(base_url + LANG_ROOTS[lang])
     search = page.locator("input.md-search__input")
     search.click()
-    results = page.locator(".md-search-result__item a")
-    for _ in range(3):
-        search.fill(query)
-        try:
-            results.first.wait_for(timeout=10_000)
-            break
-        except PlaywrightTimeout:
-            # A query typed while the search worker still loads its index can go unanswered
-            # on a slow machine; a reader would type again.
-            search.fill("")
+    search.press_sequentially(query)
+    results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert any(expected in href for href in hrefs), hrefs
+    # The list is drawn once all its results are known: wait for the count to settle.
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d/)")
+    return [results.nth(i).get_attribute("href") for i in range(results.count())]
+
+
+# (language, query, the page expected, how far down it may be: 1 = first)
+RELEVANCE = [
+    ("zh", "林西", "counties/linxi/", 1),
+    ("zh", "扎赉特", "counties/jalaid/", 1),
+    ("zh", "太仆寺", "counties/taibus/", 1),
+    ("zh", "扶贫蛋", "projects/linxi-deqingyuan-egg-farm/", 1),
+    ("zh", "草莓", "projects/taibus-strawberry-", 3),
+    ("zh", "戴树森", "testimonies/dai-shusen/", 1),
+    ("zh", "肉牛", "projects/taibus-beef-cattle/", 3),
+    ("zh", "消费帮扶", "projects/taibus-consumption-aid/", 3),
+    ("en", "Linxi", "en/counties/linxi/", 1),
+    ("en", "Jalaid", "en/counties/jalaid/", 1),
+    ("en", "Taibus", "en/counties/taibus/", 1),
+    ("en", "strawberry", "en/projects/taibus-strawberry-", 1),
+    ("en", "Dai Shusen", "en/testimonies/dai-shusen/", 1),
+    ("en", "egg", "en/projects/linxi-deqingyuan-egg-farm/", 1),
+    ("en", "beef cattle", "en/projects/taibus-beef-cattle/", 3),
+]
+
+
+@pytest.mark.parametrize("lang, query, expected, within", RELEVANCE)
+def test_search_puts_the_page_a_reader_means_first(page, base_url, lang, query, expected, within):
+    hrefs = search_results(page, base_url, lang, query)
+    top = [href.removeprefix("/") for href in hrefs[:within]]
+    assert any(href.startswith(expected) for href in top), hrefs[:5]
     if lang == "zh":
         assert not [href for href in hrefs if "/en/" in href], hrefs
     else:
         assert all("/en/" in href for href in hrefs), hrefs
+
+
+def test_a_chinese_query_never_matches_a_single_character_inside_another_word(page, base_url):
+    hrefs = search_results(page, base_url, "zh", "草莓")
+    assert not [href for href in hrefs if "taibus-grassland-sheep" in href], hrefs  # 我在草原有只羊
+    hrefs = search_results(page, base_url, "zh", "林西")
+    assert "economic-forest" not in hrefs[0], hrefs[:3]  # 林业 holds 林 but not 林西
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_keys_open_move_and_follow_like_materials(page, base_url, lang):
+    page.goto(base_url + LANG_ROOTS[lang] + "about/")
+    page.keyboard.press("/")
+    search = page.locator("input.md-search__input")
+    assert search.evaluate("element => element === document.activeElement")
+    search.press_sequentially("Linxi" if lang == "en" else "林西")
+    page.locator(".md-search-result__item > a").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    first = page.locator(".md-search-result__item > a").first
+    assert first.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    search.click()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/counties/linxi/$"))
+
+
+def test_search_works_under_a_subpath(browser, site_dir, tmp_path):
+    """The site served at /archive/: the index and result links stay under it."""
+    (tmp_path / "archive").symlink_to(site_dir)
+    with serve(tmp_path) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        outside = []
+        page.on("request", lambda request: outside.append(request.url) if "/archive/" not in request.url else None)
+        hrefs = search_results(page, base + "archive/", "en", "Linxi")
+        context.close()
+    assert hrefs[0] == "/archive/en/counties/linxi/", hrefs[:3]
+    assert not outside, outside
+
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -119,3 +176,16 @@ def test_no_serious_accessibility_violation(page, base_url, lang, path):
     serious = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious, "\n".join(serious)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width, name", [(1280, "desktop"), (390, "mobile")])
+def test_search_dialog_screenshots_for_review(page_factory, base_url, lang, width, name):
+    page = page_factory(width=width, height=800)
+    page.goto(base_url + LANG_ROOTS[lang] + "counties/taibus/")
+    if width < 1220:  # Material shows the search box behind a button on narrow screens
+        page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").press_sequentially("草莓" if lang == "zh" else "strawberry")
+    page.locator(".md-search-result__item > a").first.wait_for()
+    page.screenshot(path=str(SCREENSHOTS / f"search-{lang}-{name}.png"))
+    assert page.locator(".md-search-result__item").count() >= 2

@@ -1,0 +1,61 @@
+"""Index the built site for search with Pagefind.
+
+Pagefind (the `pagefind[extended]` package, whose binary segments Chinese) reads the built
+pages and writes `pagefind/` into the site: one index per language, told apart by each page's
+`<html lang>`, split into small files that a query fetches only as it needs them, so a
+reader's first search costs the same at any size of archive (BENCHMARKS.md). Which part of a
+page is indexed, and how much its title weighs, the templates say with data-pagefind-*
+attributes (overrides/theme/main.html, overrides/archive/). overrides/theme/assets/search.js
+queries the index from Material's search box.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+FOLDER = "pagefind"
+
+
+def command(site: Path) -> list[str]:
+    # The permalink sign that Python-Markdown's toc adds to every heading is not text.
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", FOLDER,
+            "--exclude-selectors", ".headerlink", "--quiet"]
+
+
+def index(site: Path) -> None:
+    """Index `site` and wait; a failure fails the build."""
+    shutil.rmtree(Path(site) / FOLDER, ignore_errors=True)  # no fragment of a former build stays
+    result = subprocess.run(command(site), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise Abort(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
+    _sort_entry(Path(site) / FOLDER / "pagefind-entry.json")
+
+
+def _sort_entry(entry: Path) -> None:
+    """Same archive, same bytes: Pagefind lists the languages of its entry file in no fixed
+    order; sorted here."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+class Reindexer:
+    """For `mkdocs serve`: index again after each rebuild without holding up the reload.
+    A rebuild while the previous indexing still runs stops it and starts over."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+
+    def start(self, site: Path) -> None:
+        self.stop()
+        self.process = subprocess.Popen(command(site), stdout=subprocess.DEVNULL)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait()
+        self.process = None
