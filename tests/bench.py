@@ -3,7 +3,7 @@
 For each size N: write a synthetic archive, time full builds (generated tree removed first),
 the same with the languages built one after the other (ARCHIVE_PARALLEL_LANGUAGES=0), and, as
 the floor, builds of the very same docs tree as plain Markdown with the same theme and i18n
-but without the hooks. Each build is timed on the wall clock and in CPU time (user + system
+but without the hooks, followed by the same search indexing (Pagefind). Each build is timed on the wall clock and in CPU time (user + system
 of every process it ran). The real archive is measured the same way, with its own floor.
 Measures search as a reader's browser pays for it (tests/search_bench.py: index size per
 language, bytes and time of a first query with the CPU slowed 4×; BENCH_SEARCH=0 skips the
@@ -28,11 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1] / "hooks"))
 
 import search_bench  # noqa: E402
 from servetools import Server  # noqa: E402
 from sitebuild import ROOT, make_project  # noqa: E402
 from synthetic import write_archive  # noqa: E402
+from adapter import site_search  # noqa: E402
 
 
 @dataclass
@@ -93,12 +95,25 @@ def timed_builds(project: Path, runs: int, **settings: str) -> Timing:
 
 
 def timed_floor(project: Path, folder: Path, runs: int) -> Timing:
+    """The floor's build, then the same search indexing the site gets (Pagefind), timed together:
+    the engine alone doing the same job."""
     floor = floor_project(project, folder)
     timings = []
     for _ in range(runs):
         shutil.rmtree(floor / "site", ignore_errors=True)
-        timings.append(timed_build(floor))
+        built = timed_build(floor)
+        indexed = timed_command(site_search.command(floor / "site"))
+        timings.append(Timing(built.wall_s + indexed.wall_s, built.cpu_s + indexed.cpu_s, built.phases))
     return median_timing(timings)
+
+
+def timed_command(command: list[str]) -> Timing:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Timing(wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), {})
 
 
 def page_weight(site: Path, url: str) -> dict[str, int]:
