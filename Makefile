@@ -13,7 +13,7 @@ export ARCHIVE_STRICT := 1
 STRICT_FLAG := --strict
 endif
 
-.PHONY: serve build test bench check translations new-testimony clean
+.PHONY: serve build test bench check translations new-testimony schemas edit clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -51,6 +51,10 @@ translations: $(STAMP)
 new-testimony: $(STAMP)
 	$(PY) -m archive new-testimony --slug "$(SLUG)" --county "$(COUNTY)" --source "$(SOURCE)" \
 	  --narrator-zh "$(NARRATOR_ZH)" --narrator-en "$(NARRATOR_EN)" --role-zh "$(ROLE_ZH)" --role-en "$(ROLE_EN)"
+
+# JSON Schemas for text editors (see .vscode/settings.json), regenerated after a model change.
+schemas: $(STAMP)
+	$(PY) -m archive schemas
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .archive import build_archive
+from .json_schemas import write_schemas
 from .problems import ArchiveError
 from .scaffold import new_testimony
 
@@ -60,6 +61,12 @@ def scaffold(args) -> int:
     return 0
 
 
+def schemas(args) -> int:
+    for path in write_schemas(Path(args.root) / "schemas"):
+        print(f"written: {path}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m archive")
     parser.add_argument("--root", default=".", help="project folder holding data/ and content/")
@@ -72,6 +79,7 @@ def main(argv=None) -> int:
     for name in ("slug", "county", "source", "narrator-zh", "narrator-en", "role-zh", "role-en"):
         new.add_argument(f"--{name}", required=True)
     new.set_defaults(run=scaffold)
+    commands.add_parser("schemas", help="write the JSON Schemas that text editors read").set_defaults(run=schemas)
     args = parser.parse_args(argv)
     return args.run(args)
 
