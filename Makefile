@@ -20,7 +20,8 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-# axe-core for the browser tests' accessibility checks, from the npm registry.
+# From the npm registry: Decap CMS and its local backend for `make edit`, axe-core for the
+# browser tests' accessibility checks.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package-lock.json
 	npm ci --silent --no-audit --no-fund
@@ -29,6 +30,12 @@ $(NODE_STAMP): package-lock.json
 # --dirty: a rebuild renders only the pages whose file changed (see hooks/mkdocs_hooks.py).
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+# The preview (as `make serve`) and, beside it, the form editor at http://127.0.0.1:8001/
+# (editor/serve.py); Ctrl-C stops both.
+edit: $(STAMP) $(NODE_STAMP)
+	$(PY) editor/serve.py & editor=$$!; trap 'kill $$editor 2>/dev/null' EXIT; \
+	  $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # Build beside the published site and swap it in only when the build succeeded:
 # a broken record never leaves site/ half-written or empty.

@@ -1,0 +1,172 @@
+"""An editor's journeys through `make edit`'s form (Decap CMS and its local backend), each on a
+copy of the real archive: what the form saves must pass `make check` and reach the pages."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from archive.__main__ import main as archive_command
+from archive.load import split_front_matter
+from archive.strict_yaml import parse
+from conftest import SCREENSHOTS
+from servetools import free_port
+from sitebuild import ROOT, build, make_project, page
+
+DECAP = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
+pytestmark = pytest.mark.skipif(not DECAP.exists(), reason="Decap CMS is missing: run `npm ci` (make test does)")
+
+
+def _answers(url: str) -> bool:
+    """Whether a server answers at all (any HTTP status), straight to 127.0.0.1 whatever proxy
+    the environment names."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        opener.open(url, timeout=2)
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+class Editor:
+    """editor/serve.py on free ports of 127.0.0.1, as `make edit` starts it."""
+
+    def __init__(self, project):
+        self.port, backend_port = free_port(), free_port()
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "editor" / "serve.py"), "--root", str(project), "--port", str(self.port),
+             "--backend-port", str(backend_port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for _ in range(300):
+            if all(_answers(f"http://127.0.0.1:{port}/") for port in (self.port, backend_port)):
+                return
+            assert self.process.poll() is None, self.process.stdout.read()
+            time.sleep(0.1)
+        raise TimeoutError("the editor did not start")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=15)
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path / "project", fixture=None)
+
+
+@pytest.fixture
+def editor(project):
+    server = Editor(project)
+    yield server
+    server.stop()
+
+
+def open_form(page_factory, editor, path: str):
+    form = page_factory(1280, 1000)
+    form.goto(editor.url)
+    # The local backend needs no account: "Login" only opens the editor.
+    form.get_by_role("button", name="Login").click()
+    form.wait_for_selector("text=Collections")
+    form.goto(editor.url + path)
+    return form
+
+
+def fields(form, name: str):
+    """A field's inputs, one per language pane of the form, in the order the panes stand."""
+    return form.locator(f"[id^='{name}-field-']")
+
+
+def pane_languages(form) -> list[str]:
+    """Each pane's language, from its "Writing in ZH" switch."""
+    switches = form.get_by_text(re.compile(r"^Writing in [A-Z]{2}$"))
+    switches.first.wait_for()
+    return [switches.nth(i).inner_text().split()[-1].lower() for i in range(switches.count())]
+
+
+def choose(form, field, typed: str, option: str):
+    """Pick `option` from a list field (never typed in full: the list offers it)."""
+    field.click()
+    field.press_sequentially(typed)
+    form.locator("[class*='-option']", has_text=option).first.click()
+
+
+def publish(form):
+    form.get_by_role("button", name="Publish").first.click()
+    form.get_by_text("Publish now").click()
+    form.get_by_text(re.compile("^changes saved$", re.IGNORECASE)).wait_for()
+
+
+def front_matter(path):
+    return parse(split_front_matter(path.read_text(encoding="utf-8"))[0]).value
+
+
+ACCOUNT = {
+    "zh": {"narrator": "王测", "role": "志愿者", "body": "这是通过表单写下的讲述。"},
+    "en": {"narrator": "Wang Ce", "role": "Volunteer", "body": "An account written through the form."},
+}
+
+
+def test_a_new_account_in_both_languages_is_saved_checked_and_shown_on_its_county(page_factory, editor, project,
+                                                                                     capsys):
+    form = open_form(page_factory, editor, "#/collections/testimonies/new")
+    languages = pane_languages(form)
+    assert sorted(languages) == ["en", "zh"]
+    for pane, lang in enumerate(languages):
+        for name in ("narrator", "role", "body"):
+            fields(form, name).nth(pane).fill(ACCOUNT[lang][name])
+    # Facts shared by both languages are entered once, in the form's first language (English).
+    english = languages.index("en")
+    choose(form, fields(form, "county").nth(english), "taib", "taibus")
+    choose(form, fields(form, "source").nth(english), "004", "004_68cbcf0a421c36e5.txt")
+    form.screenshot(path=SCREENSHOTS / "editor-new-account.png")
+    publish(form)
+
+    folder = project / "content" / "testimonies"
+    saved = {lang: front_matter(folder / f"wang-ce.{lang}.md") for lang in ("zh", "en")}
+    for lang, meta in saved.items():
+        assert meta["narrator"] == ACCOUNT[lang]["narrator"] and meta["role"] == ACCOUNT[lang]["role"]
+        assert meta["county"] == "taibus" and meta["source"] == "004_68cbcf0a421c36e5.txt"
+        assert ACCOUNT[lang]["body"] in (folder / f"wang-ce.{lang}.md").read_text(encoding="utf-8")
+    assert archive_command(["--root", str(project), "check", "--strict"]) == 0, capsys.readouterr().err
+
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "王测" in page(project, "counties/taibus/")
+    assert "Wang Ce" in page(project, "en/counties/taibus/")
+
+
+def _key_order(value):
+    if isinstance(value, dict):
+        return [(key, _key_order(item)) for key, item in value.items()]
+    if isinstance(value, list):
+        return [_key_order(item) for item in value]
+    return None
+
+
+def test_editing_a_project_summary_in_english_changes_only_that_field(page_factory, editor, project):
+    path = project / "data" / "projects" / "linxi-cadre-training.yaml"
+    before = parse(path.read_text(encoding="utf-8")).value
+    form = open_form(page_factory, editor, "#/collections/projects/entries/linxi-cadre-training")
+    summary = form.locator("label", has_text="summary").locator("xpath=following::textarea[2]")
+    summary.wait_for()
+    assert summary.input_value().startswith("970,000 yuan")
+    summary.fill("Courses in Linxi for 469 poverty-relief officials and 340 local business leaders.")
+    publish(form)
+
+    after = parse(path.read_text(encoding="utf-8")).value
+    assert after["summary"]["en"] == "Courses in Linxi for 469 poverty-relief officials and 340 local business leaders."
+    assert after["summary"]["zh"] == before["summary"]["zh"]
+    assert {**after, "summary": None} == {**before, "summary": None}
+    assert _key_order(after) == _key_order(before)
