@@ -2,7 +2,8 @@
 
 Two servers on 127.0.0.1, both stopped together:
 - the admin page (editor/index.html), its configuration generated from the models, and
-  Decap's script from node_modules (no CDN);
+  the scripts it loads from node_modules (no CDN), among them editor/archive-yaml.js, which
+  saves a record by changing only what the editor changed;
 - decap-server, Decap's local backend, which reads and writes data/ and content/ directly,
   without a Git host or an account.
 """
@@ -24,11 +25,16 @@ from archive.editor_config import editor_config
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 DECAP = PROJECT / "node_modules" / "decap-cms" / "dist"
+YAML = PROJECT / "node_modules" / "yaml" / "browser" / "dist"
 DECAP_SERVER = PROJECT / "node_modules" / "decap-server" / "dist" / "index.js"
 
 
 class AdminHandler(SimpleHTTPRequestHandler):
-    """index.html from editor/, config.yml from memory, everything else from Decap's dist."""
+    """The admin page and its scripts from editor/, config.yml from memory, the YAML library
+    under /yaml/, everything else (Decap and the chunks it loads) from Decap's dist."""
+
+    FOLDERS = {"/yaml/": YAML, "/": DECAP}
+    OWN = {"/": "index.html", "/index.html": "index.html", "/archive-yaml.js": "archive-yaml.js"}
 
     def __init__(self, *args, config: bytes, **kwargs):
         self.config = config
@@ -36,11 +42,17 @@ class AdminHandler(SimpleHTTPRequestHandler):
 
     def do_GET(self):
         path = self.path.split("?", 1)[0]
-        if path in ("/", "/index.html"):
-            return self._send((HERE / "index.html").read_bytes(), "text/html; charset=utf-8")
         if path == "/config.yml":
             return self._send(self.config, "text/yaml; charset=utf-8")
         return super().do_GET()
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0]
+        if path in self.OWN:
+            return str(HERE / self.OWN[path])
+        prefix = next(prefix for prefix in self.FOLDERS if path.startswith(prefix))
+        self.directory = str(self.FOLDERS[prefix])
+        return super().translate_path("/" + path[len(prefix):])
 
     def _send(self, body: bytes, content_type: str):
         self.send_response(200)

@@ -33,6 +33,8 @@ IDENTIFIERS = {"counties": "id", "projects": "id", "milestones": "id", "sources"
 # Sources are the five articles of ../shared/seeds: added with their article, not in a form.
 NOT_CREATED = {"sources"}
 TESTIMONIES = "content/testimonies"
+# Registered by editor/archive-yaml.js: saves change only what the editor changed.
+RECORD_FORMAT = "archive-yaml"
 
 
 class _Fields:
@@ -108,7 +110,7 @@ def _record_collection(kind: str, model: type[BaseModel], hints: dict[str, str])
     fields = _Fields(model, hints)
     identifier = IDENTIFIERS[kind]
     return {
-        "name": kind, "label": kind, "folder": f"data/{kind}", "extension": "yaml", "format": "yaml",
+        "name": kind, "label": kind, "folder": f"data/{kind}", "extension": "yaml", "format": RECORD_FORMAT,
         "create": kind not in NOT_CREATED, "identifier_field": identifier, "slug": f"{{{{{identifier}}}}}",
         "summary": f"{{{{{identifier}}}}}", "fields": fields.of(fields.schema),
     }

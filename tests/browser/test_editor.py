@@ -2,6 +2,7 @@
 copy of the real archive: what the form saves must pass `make check` and reach the pages."""
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import subprocess
@@ -50,6 +51,7 @@ class Editor:
                 return
             assert self.process.poll() is None, self.process.stdout.read()
             time.sleep(0.1)
+        self.stop()
         raise TimeoutError("the editor did not start")
 
     @property
@@ -155,18 +157,27 @@ def _key_order(value):
     return None
 
 
+NEW_SUMMARY = "Courses in Linxi for 469 poverty-relief officials and 340 local business leaders."
+
+
 def test_editing_a_project_summary_in_english_changes_only_that_field(page_factory, editor, project):
     path = project / "data" / "projects" / "linxi-cadre-training.yaml"
-    before = parse(path.read_text(encoding="utf-8")).value
+    # An editor's comment and the file's own layout (flow maps, folded paragraphs) must survive.
+    path.write_text("# Figures checked against article 001.\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    before_text = path.read_text(encoding="utf-8")
+    before = parse(before_text).value
     form = open_form(page_factory, editor, "#/collections/projects/entries/linxi-cadre-training")
     summary = form.locator("label", has_text="summary").locator("xpath=following::textarea[2]")
     summary.wait_for()
     assert summary.input_value().startswith("970,000 yuan")
-    summary.fill("Courses in Linxi for 469 poverty-relief officials and 340 local business leaders.")
+    summary.fill(NEW_SUMMARY)
     publish(form)
 
-    after = parse(path.read_text(encoding="utf-8")).value
-    assert after["summary"]["en"] == "Courses in Linxi for 469 poverty-relief officials and 340 local business leaders."
-    assert after["summary"]["zh"] == before["summary"]["zh"]
+    after_text = path.read_text(encoding="utf-8")
+    after = parse(after_text).value
+    assert after["summary"] == {"zh": before["summary"]["zh"], "en": NEW_SUMMARY}
     assert {**after, "summary": None} == {**before, "summary": None}
     assert _key_order(after) == _key_order(before)
+    changed = [line for line in difflib.ndiff(before_text.splitlines(), after_text.splitlines()) if line[:2] in ("- ", "+ ")]
+    assert [line for line in changed if line.startswith("+ ")] == ["+     " + NEW_SUMMARY]
+    assert all(line[2:].strip() in before["summary"]["en"] for line in changed if line.startswith("- "))
