@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .labels import Labels
-from .models import LANGS, RECORD_KINDS, TestimonyMeta
+from .models import DATE_PATTERN, LANGS, RECORD_KINDS, TestimonyMeta
 
 # A field with one of these names holds an id of another record: (collection, id field).
 REFERENCES = {
@@ -72,9 +72,8 @@ class _Fields:
         if "enum" in spec:
             widget = {"widget": "select", "options": list(spec["enum"])}
             return {**widget, "default": spec["default"]} if "default" in spec else widget
-        if spec.get("description") == "YYYY, YYYY-MM or YYYY-MM-DD":
-            pattern = next(option["pattern"] for option in spec["anyOf"] if "pattern" in option)
-            return {"widget": "string", "pattern": [pattern, "YYYY, YYYY-MM or YYYY-MM-DD"]}
+        if any(option.get("pattern") == DATE_PATTERN for option in spec.get("anyOf", ())):
+            return {"widget": "string", "pattern": [DATE_PATTERN, "YYYY, YYYY-MM or YYYY-MM-DD"]}
         if spec.get("type") == "number":
             return {"widget": "number", "value_type": "float", "min": spec.get("minimum", 0)}
         if spec.get("type") == "integer":
