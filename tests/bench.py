@@ -1,9 +1,13 @@
 """`make bench`: time full builds of synthetic archives against the floor MkDocs sets.
 
-For each size N: write a synthetic archive, time full builds (generated pages removed first)
-and, as the floor, builds of the very same output pages as plain Markdown with the same theme
-and i18n but without the hooks. Prints per-phase times, peak memory, page weight and, last:
-bench: records=N pages=P build_s=B floor_s=F ratio=B/F linear=T_big/T_small peak_mb=M
+For each size N: write a synthetic archive, time full builds (generated tree removed first),
+the same with the languages built one after the other (ARCHIVE_PARALLEL_LANGUAGES=0), and, as
+the floor, builds of the very same docs tree as plain Markdown with the same theme and i18n
+but without the hooks. Each build is timed on the wall clock and in CPU time (user + system
+of every process it ran). The real archive is measured the same way, with its own floor.
+Prints per-phase times, page weight and, last:
+bench: records=N pages=P build_s=B floor_s=F ratio=B/F cpu_s=C cpu_floor_s=CF cpu_ratio=C/CF
+       linear=T_big/T_small peak_mb=M
 Sizes come from BENCH_SIZES (default "1000 10000"), runs from BENCH_RUNS (default 3).
 """
 from __future__ import annotations
@@ -18,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -27,11 +32,18 @@ from sitebuild import ROOT, make_project  # noqa: E402
 from synthetic import write_archive  # noqa: E402
 
 
-def timed_build(project: Path) -> tuple[float, dict[str, float]]:
-    """Seconds for one `mkdocs build`, and the hooks' phases read from its log. (The languages
-    build side by side, so the log no longer tells where one language ends.)"""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+@dataclass
+class Timing:
+    wall_s: float
+    cpu_s: float  # user + system of the build and every process it forked
+    phases: dict[str, float]
+
+
+def timed_build(project: Path, **settings: str) -> Timing:
+    """One `mkdocs build`, and the hooks' phases read from its log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), **settings}
     env.pop("CI", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build"], cwd=project,
                                env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
@@ -41,34 +53,49 @@ def timed_build(project: Path) -> tuple[float, dict[str, float]]:
             phases.update({k: float(v) for k, v in re.findall(r"(\w+_s)=([\d.]+)", line)})
     if process.wait() != 0:
         raise SystemExit(f"build failed in {project}")
-    return time.perf_counter() - started, phases
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(wall, cpu, phases)
 
 
 def clear_generated(project: Path) -> None:
-    """Back to a fresh clone: no generated file and no folder left empty by their removal
-    (creating thousands of files in a folder that just lost as many is several times slower
-    on this machine's disk than in a new folder, which would time the disk, not the build)."""
-    content = project / "content"
-    manifest = content / ".generated"
-    if manifest.exists():
-        for name in manifest.read_text(encoding="utf-8").split():
-            (content / name).unlink(missing_ok=True)
-        manifest.unlink()
-    for folder in sorted((path for path in content.rglob("*") if path.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+    """Back to a fresh clone: no generated tree, no site."""
+    shutil.rmtree(project / "build", ignore_errors=True)
     shutil.rmtree(project / "site", ignore_errors=True)
 
 
 def floor_project(project: Path, folder: Path) -> Path:
-    """The same output pages as plain Markdown: the generated files, no hooks."""
-    shutil.copytree(project / "content", folder / "content")
-    (folder / ".generated").unlink(missing_ok=True)
+    """The same docs tree as plain Markdown (the generated tree of a build), no hooks."""
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(project / "build" / "docs", folder / "content")
     shutil.copytree(project / "overrides", folder / "overrides")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\n(hooks|watch):\n(  - .*\n)+", "\n", config)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     return folder
+
+
+def median_timing(timings: list[Timing]) -> Timing:
+    return Timing(statistics.median(t.wall_s for t in timings), statistics.median(t.cpu_s for t in timings),
+                  {k: statistics.median(t.phases.get(k, 0.0) for t in timings) for k in timings[0].phases})
+
+
+def timed_builds(project: Path, runs: int, **settings: str) -> Timing:
+    timings = []
+    for _ in range(runs):
+        clear_generated(project)
+        timings.append(timed_build(project, **settings))
+    return median_timing(timings)
+
+
+def timed_floor(project: Path, folder: Path, runs: int) -> Timing:
+    floor = floor_project(project, folder)
+    timings = []
+    for _ in range(runs):
+        shutil.rmtree(floor / "site", ignore_errors=True)
+        timings.append(timed_build(floor))
+    return median_timing(timings)
 
 
 def page_weight(site: Path, url: str) -> dict[str, int]:
@@ -105,32 +132,21 @@ def measure(records: int, runs: int, work: Path) -> dict:
     shutil.rmtree(project / "data")
     shutil.rmtree(project / "content" / "testimonies")
     counts = write_archive(project, records)
-    builds, phases = [], []
-    for _ in range(runs):
-        clear_generated(project)
-        seconds, phase = timed_build(project)
-        builds.append(seconds)
-        phases.append(phase)
+    sequential = timed_builds(project, runs, ARCHIVE_PARALLEL_LANGUAGES="0")
+    build = timed_builds(project, runs)
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
-    floor = floor_project(project, work / f"floor{records}")
-    floors = []
-    for _ in range(runs):
-        shutil.rmtree(floor / "site", ignore_errors=True)
-        floors.append(timed_build(floor)[0])
-    weights = site_weight(project / "site", "counties/county-0")
-    median_phases = {k: statistics.median(p.get(k, 0.0) for p in phases) for k in phases[0]}
-    return {"records": records, "counts": counts, "pages": pages, "build_s": statistics.median(builds),
-            "floor_s": statistics.median(floors), "phases": median_phases, "weights": weights}
+    floor = timed_floor(project, work / f"floor{records}", runs)
+    return {"records": records, "counts": counts, "pages": pages, "build": build, "sequential": sequential,
+            "floor": floor, "weights": site_weight(project / "site", "counties/county-0")}
 
 
-def real_archive(work: Path, runs: int) -> dict[str, float]:
-    """The real archive: full build time, and save-to-reload time in `mkdocs serve` (an edit
-    of one project record until the served page shows it)."""
+def real_archive(work: Path, runs: int) -> dict:
+    """The real archive: full build against its floor, and save-to-reload time in
+    `mkdocs serve` (an edit of one project record until the served page shows it)."""
     project = make_project(work / "real", fixture=None)
-    builds = []
-    for _ in range(runs):
-        clear_generated(project)
-        builds.append(timed_build(project)[0])
+    sequential = timed_builds(project, runs, ARCHIVE_PARALLEL_LANGUAGES="0")
+    build = timed_builds(project, runs)
+    floor = timed_floor(project, work / "real-floor", runs)
     record = project / "data" / "projects" / "linxi-deqingyuan-egg-farm.yaml"
     original = record.read_text(encoding="utf-8")
     server = Server(project)
@@ -147,8 +163,15 @@ def real_archive(work: Path, runs: int) -> dict[str, float]:
     finally:
         server.stop()
         record.write_text(original, encoding="utf-8")
-    return {"build_s": statistics.median(builds), "save_to_reload_s": statistics.median(reloads),
-            "weights": site_weight(project / "site", "counties/linxi")}
+    return {"build": build, "sequential": sequential, "floor": floor,
+            "save_to_reload_s": statistics.median(reloads), "weights": site_weight(project / "site", "counties/linxi")}
+
+
+def against_floor(name: str, result: dict) -> str:
+    build, sequential, floor = result["build"], result["sequential"], result["floor"]
+    return (f"{name} build_s={build.wall_s:.2f} cpu_s={build.cpu_s:.2f} | one language after the other: "
+            f"build_s={sequential.wall_s:.2f} cpu_s={sequential.cpu_s:.2f} | floor: build_s={floor.wall_s:.2f} "
+            f"cpu_s={floor.cpu_s:.2f} | ratio wall={build.wall_s / floor.wall_s:.2f} cpu={build.cpu_s / floor.cpu_s:.2f}")
 
 
 def main() -> None:
@@ -159,21 +182,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="archive-bench-") as work:
         if os.environ.get("BENCH_REAL", "1") == "1":
             real = real_archive(Path(work), runs)
-            print(f"real archive: build_s={real['build_s']:.2f} save_to_reload_s={real['save_to_reload_s']:.2f}")
+            print(against_floor("real archive:", real) + f" save_to_reload_s={real['save_to_reload_s']:.2f}")
             print(f"  weight: {real['weights']}")
         for records in sizes:
             result = measure(records, runs, Path(work))
             results.append(result)
-            core = sum(result["phases"].get(k, 0) for k in ("load_validate_s", "generate_s", "write_s"))
-            print(f"N={records} {result['counts']} pages={result['pages']} build_s={result['build_s']:.2f} "
-                  f"floor_s={result['floor_s']:.2f} core_share={core / result['build_s']:.1%}")
-            print(f"  phases (median): " + " ".join(f"{k}={v:.2f}" for k, v in result["phases"].items()))
+            build = result["build"]
+            core = sum(build.phases.get(k, 0) for k in ("load_validate_s", "generate_s", "write_s"))
+            print(against_floor(f"N={records} {result['counts']} pages={result['pages']}", result)
+                  + f" core_share={core / build.wall_s:.1%}")
+            print(f"  phases (median): " + " ".join(f"{k}={v:.2f}" for k, v in build.phases.items()))
             print(f"  weight: {result['weights']}")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     last, first = results[-1], results[0]
-    linear = last["build_s"] / first["build_s"] if len(results) > 1 else 1.0
-    print(f"bench: records={last['records']} pages={last['pages']} build_s={last['build_s']:.2f} "
-          f"floor_s={last['floor_s']:.2f} ratio={last['build_s'] / last['floor_s']:.2f} "
+    linear = last["build"].wall_s / first["build"].wall_s if len(results) > 1 else 1.0
+    build, floor = last["build"], last["floor"]
+    print(f"bench: records={last['records']} pages={last['pages']} build_s={build.wall_s:.2f} "
+          f"floor_s={floor.wall_s:.2f} ratio={build.wall_s / floor.wall_s:.2f} cpu_s={build.cpu_s:.2f} "
+          f"cpu_floor_s={floor.cpu_s:.2f} cpu_ratio={build.cpu_s / floor.cpu_s:.2f} "
           f"linear={linear:.2f} peak_mb={peak_mb}")
 
 

@@ -14,7 +14,7 @@ def test_bench_runs_and_prints_its_summary_line():
     assert result.returncode == 0, result.stderr[-3000:]
     last = result.stdout.strip().splitlines()[-1]
     assert re.fullmatch(r"bench: records=30 pages=\d+ build_s=[\d.]+ floor_s=[\d.]+ ratio=[\d.]+ "
-                        r"linear=[\d.]+ peak_mb=\d+", last), last
+                        r"cpu_s=[\d.]+ cpu_floor_s=[\d.]+ cpu_ratio=[\d.]+ linear=[\d.]+ peak_mb=\d+", last), last
 
 
 def test_synthetic_archive_is_valid_under_the_real_schema(tmp_path):

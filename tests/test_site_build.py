@@ -63,7 +63,7 @@ def test_testimony_page_has_its_card(site):
     # Titled by the narrator (not by the file name) and described by the summary, in each language.
     assert "<title>Dai Shusen - " in en and '<meta name="description" content="The story of a vegetable base.">' in en
     zh = page(site, "testimonies/dai-shusen")
-    assert "<title>戴树森 - " in zh and "<h1" in zh and ">戴树森</h1>" in zh
+    assert "<title>戴树森 - " in zh and re.search(r"<h1[^>]*>戴树森<", zh)
 
 
 def test_timeline_groups_by_year_with_partial_dates_in_order(site):
@@ -128,7 +128,8 @@ sources: [004_68cbcf0a421c36e5.txt]
     new.unlink()
     assert build(project).returncode == 0
     assert not (project / "site/en/projects/taibus-sheep").exists()
-    assert not (project / "content/projects/taibus-sheep.zh.md").exists()
+    assert not (project / "build/docs/projects/taibus-sheep.zh.md").exists()
+    assert not (project / "content/projects").exists()  # the editors' folder holds only what they wrote
     assert "taibus-sheep" not in page(project, "counties/taibus")
 
 
@@ -182,7 +183,7 @@ def test_languages_built_side_by_side_give_the_same_site_as_one_after_the_other(
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
     parallel, sequential = make_project(tmp_path / "a"), make_project(tmp_path / "b")
     assert build(parallel, env=env).returncode == 0
-    assert build(sequential, env={**env, "ARCHIVE_PARALLEL": "0"}).returncode == 0
+    assert build(sequential, env={**env, "ARCHIVE_PARALLEL_LANGUAGES": "0"}).returncode == 0
     assert _digest(parallel) == _digest(sequential)
     # The 404 page at the root is the default language's; the sitemap lists both languages.
     assert '<html lang="zh"' in (parallel / "site" / "404.html").read_text(encoding="utf-8")
@@ -213,7 +214,7 @@ def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
     failed = subprocess.run(make, cwd=project, capture_output=True, text=True)
     assert failed.returncode != 0 and "'nowhere'" in failed.stderr
     assert page(project, "counties/linxi") == before
-    assert not (project / "site.new").exists() or not (project / "site.new/index.html").exists()
+    assert not list(project.glob(".site.building-*"))  # the failed build's staging folder is gone
 
 
 def test_sitemap_lists_both_languages_with_hreflang_and_x_default(site):
@@ -298,20 +299,5 @@ def test_an_untranslated_record_shows_a_notice_and_fails_strict_builds(tmp_path)
     assert "not yet fully translated into English" not in page(project, "projects/taibus-strawberry")
     testimony = page(project, "en/testimonies/dai-shusen")
     assert "not yet fully translated into English" in testimony and "戴树森" in testimony
-    assert build(project).returncode != 0  # mkdocs --strict: the warning fails the build
-    strict = build(project, env={"ARCHIVE_STRICT": "1"}, strict=False)
+    strict = build(project)  # mkdocs --strict, as `make build STRICT=1` and CI run it
     assert strict.returncode != 0 and "strict builds need both languages" in strict.stdout + strict.stderr
-
-
-def test_parallel_rendering_gives_the_same_files(tmp_path, monkeypatch):
-    from archive import render
-    from archive.archive import build_archive
-    from synthetic import write_archive
-
-    write_archive(tmp_path, 60)
-    archive = build_archive(tmp_path)
-    templates = ROOT / "overrides" / "archive"
-    monkeypatch.setattr(render, "PARALLEL_FROM_PAGES", 10**9)
-    one_process = render.generate(archive, templates, "http://127.0.0.1:8000/")
-    monkeypatch.setattr(render, "PARALLEL_FROM_PAGES", 1)
-    assert render.generate(archive, templates, "http://127.0.0.1:8000/") == one_process

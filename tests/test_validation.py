@@ -155,20 +155,6 @@ def test_an_unknown_id_in_a_large_archive_names_the_closest_ids_not_all_of_them(
     assert "501 existing records" in message and "project-42" not in message
 
 
-def test_parsing_in_two_processes_reports_the_same_problems_in_the_same_order(archive_root, capsys, monkeypatch):
-    from archive import load
-
-    edit(archive_root, "data/projects/linxi-egg-farm.yaml", "sector: industry", "sector: [industry")
-    edit(archive_root, "data/projects/taibus-strawberry.yaml", "sector:", "sector: health\nsector:")
-    edit(archive_root, "data/milestones/taibus-start.yaml", "date: 2019-04-18", "date: 2019-02-30")
-    monkeypatch.setattr(load, "PARALLEL_FROM_FILES", 10**9)
-    one_process = check(archive_root, capsys)
-    monkeypatch.setattr(load, "PARALLEL_FROM_FILES", 1)  # half the files parsed in a forked process
-    assert check(archive_root, capsys) == one_process
-    status, message = one_process
-    assert status == 1 and "appears twice" in message and "cannot be read" in message and "2019-02-30" in message
-
-
 @pytest.mark.parametrize("name", ["data/projects/linxi-egg-farm.yaml", "content/testimonies/dai-shusen.zh.md"])
 def test_a_file_saved_in_another_encoding_is_named_with_its_line(archive_root, capsys, name):
     path = archive_root / name

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .cores import alongside
 from .models import AUDIT_KINDS, LANGS, RECORD_KINDS, TestimonyMeta
 from .problems import Problem
 from .scaffold import PLACEHOLDER
@@ -101,20 +99,9 @@ def _validate_blocks(doc: Document, file: str, kind: str, model: type[BaseModel]
             invalid.add(str(block.get("file" if kind == "sources" else "id")))
 
 
-# Below this many files a second process costs more than it saves.
-PARALLEL_FROM_FILES = 1000
-
-
 def _parse_files(paths: list[Path]) -> list[Document | YamlProblem]:
-    """Each file's document, or the problem that keeps it from being read. Parsing is most of
-    the loading time, so large archives parse half their files in a second process."""
-    def parse_all(some: list[Path]) -> list[Document | YamlProblem]:
-        return [_parse_file(path) for path in some]
-
-    half = len(paths) // 2
-    first, (second,) = alongside(partial(parse_all, paths[:half]), [partial(parse_all, paths[half:])],
-                                 parallel=len(paths) >= PARALLEL_FROM_FILES)
-    return first + second
+    """Each file's document, or the problem that keeps it from being read."""
+    return [_parse_file(path) for path in paths]
 
 
 def _parse_file(path: Path) -> Document | YamlProblem:

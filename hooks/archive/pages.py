@@ -1,15 +1,18 @@
 """Which pages the archive becomes: one table, read like configuration.
 
-Each entry maps a template to a page path; collections make one page per record.
-Adding a page kind is one line here and one template in overrides/archive/.
+Each entry maps a template to a page path; collections make one page per record, with the
+view (views.py) its template lays out. Adding a page kind is one line here and one template
+in overrides/archive/.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable
 
 from .archive import Archive
 from .models import LANGS
+from .views import TestimonyView, county_view
 
 
 @dataclass(frozen=True)
@@ -23,11 +26,25 @@ def _stem(file_name: str) -> str:
     return file_name.rsplit(".", 1)[0]
 
 
-# (path pattern, template, name of the record in the template, records of the archive)
-COLLECTIONS: list[tuple[str, str, str, Callable[[Archive], Iterable]]] = [
-    ("counties/{key}", "county.md.j2", "county", lambda a: a.counties.values()),
-    ("projects/{key}", "project.md.j2", "project", lambda a: a.projects.values()),
-    ("sources/{key}", "source.md.j2", "source", lambda a: a.sources.values()),
+@dataclass(frozen=True)
+class Collection:
+    """One page per record: `pattern` gives its path, `name` what the template calls the
+    record, and `view` (if any) the plain object the template lays out beside it."""
+
+    pattern: str
+    template: str
+    name: str
+    records: Callable[[Archive], Iterable]
+    view: Callable[[Archive, object], object] | None = None
+
+
+COLLECTIONS: list[Collection] = [
+    Collection("counties/{key}", "county.md.j2", "county", lambda a: a.counties.values(), county_view),
+    Collection("projects/{key}", "project.md.j2", "project", lambda a: a.projects.values()),
+    Collection("sources/{key}", "source.md.j2", "source", lambda a: a.sources.values()),
+    # An account's page: the card drawn from the records above the editor's Markdown.
+    Collection("testimonies/{key}", "testimony.md.j2", "testimony", lambda a: a.testimonies.values(),
+               lambda a, testimony: TestimonyView(testimony)),
 ]
 
 SINGLE_PAGES: list[tuple[str, str]] = [
@@ -42,14 +59,19 @@ SINGLE_PAGES: list[tuple[str, str]] = [
 
 
 def record_key(record) -> str:
+    if hasattr(record, "slug"):
+        return record.slug
     return _stem(record.file) if hasattr(record, "file") else record.id
 
 
 def site_pages(archive: Archive) -> list[PageSpec]:
     pages = [PageSpec(path, template) for path, template in SINGLE_PAGES]
-    for pattern, template, name, records in COLLECTIONS:
-        for record in records(archive):
-            pages.append(PageSpec(pattern.format(key=record_key(record)), template, {name: record}))
+    for collection in COLLECTIONS:
+        for record in collection.records(archive):
+            context = {collection.name: record}
+            if collection.view is not None:
+                context["view"] = collection.view(archive, record)
+            pages.append(PageSpec(collection.pattern.format(key=record_key(record)), collection.template, context))
     return pages
 
 
@@ -70,3 +92,19 @@ def relative_url(from_path: str, to_path: str) -> str:
     here = page_url(from_path).count("/")
     target = page_url(to_path)
     return ("../" * here + target) or "./"
+
+
+def hand_written_pages(content: Path) -> dict[str, bytes]:
+    """Every file of the editors' folder that goes into the site as it is: pages, pictures.
+    Accounts (testimonies/<slug>.<lang>.md) are not among them: each becomes a generated
+    page with its card."""
+    pages: dict[str, bytes] = {}
+    for path in sorted(Path(content).rglob("*")):
+        name = path.relative_to(content).as_posix()
+        if not path.is_file() or any(part.startswith(".") for part in name.split("/")):
+            continue
+        if name.startswith("testimonies/") and name.endswith(".md") and name.count("/") == 1 \
+                and not name.startswith("testimonies/index."):
+            continue
+        pages[name] = path.read_bytes()
+    return pages

@@ -8,23 +8,22 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import archive as archive_module
-from . import charts
-from .archive import Archive
-from .cores import alongside
+from .archive import Archive, funding_total
 from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
 from .formatting import format_amount, format_date, format_quantity
 from .labels import Labels
 from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
 from .pairing_map import load_places, pairing_map
-from .pages import PageSpec, lang_root, page_url, record_key, relative_url, site_pages
+from .models import Amount
+from .pages import PageSpec, hand_written_pages, lang_root, page_url, record_key, relative_url, site_pages
+from .problems import ArchiveError, Problem
+from .views import home_view
 
 # Compiling the templates costs more than rendering a small archive with them, and every
 # build (each language, each rebuild of `mkdocs serve`) would compile them again. Jinja keys
@@ -61,14 +60,17 @@ class Renderer:
             md=markdown_escape,
             amount=lambda figure: format_amount(figure.value, lang, labels, figure.qualifier),
             quantity=lambda figure, unit=None: format_quantity(figure.value, unit or figure.unit, lang, labels, figure.qualifier),
+            figure=self.format_figure,
+            # An account is the editor's own Markdown: it goes into its page as written.
+            account=Markup,
             date=lambda value: format_date(value, lang, labels),
             json=_json_string,
         )
         env.globals.update(
             archive=self.archive, lang=lang, t=labels.get, tf=labels.format, url=self.url, shared_url=self.shared_url, key=record_key,
             SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, LANGS=LANGS, EXPORT_FIELDS=EXPORT_FIELDS,
-            funding_total=archive_module.funding_total, totals=archive_module.totals, figure_groups=figure_groups,
-            cite_link=self.cite_link, untranslated=self.untranslated, charts=charts,
+            funding_total=funding_total, figure_groups=figure_groups, home_view=home_view(self.archive),
+            cite_link=self.cite_link, untranslated=self.untranslated,
             pairing_map=pairing_map(self.archive, load_places(self.templates)),
         )
         self.env = env
@@ -77,11 +79,11 @@ class Renderer:
         self.page_path = page.path
         return self.env.get_template(page.template).render(**page.context)
 
-    def render_card(self, slug: str) -> str:
-        testimony = self.archive.testimonies[slug]
-        self.page_path = f"testimonies/{slug}"
-        return self.env.get_template("testimony_card.html.j2").render(
-            testimony=testimony, version=testimony.version(self.lang))
+    def format_figure(self, figure, unit: str | None = None) -> str:
+        """Money in the language's currency format, any other figure with its unit."""
+        if isinstance(figure, Amount):
+            return format_amount(figure.value, self.lang, self.labels, figure.qualifier)
+        return format_quantity(figure.value, unit or figure.unit, self.lang, self.labels, figure.qualifier)
 
     def cite_link(self, file: str) -> Markup:
         """The citation link of a source; it depends only on the page's depth, so each is
@@ -116,6 +118,17 @@ class FigureGroup:
     def disagree(self) -> bool:
         return len({(f.value, f.qualifier) for f in self.figures}) > 1
 
+    @property
+    def covers(self) -> str | None:
+        """The part of a budget the group's amounts cover, for money."""
+        return getattr(self.figures[0], "covers", None)
+
+    @property
+    def label(self) -> Text | None:
+        """What a fact or a count is about, for anything else."""
+        first = self.figures[0]
+        return getattr(first, "label", None) or getattr(first, "what", None)
+
 
 def figure_groups(figures: list) -> list[FigureGroup]:
     """Figures grouped by what they count, in first-seen order: a group holding two
@@ -147,20 +160,17 @@ def render_language(archive: Archive, templates: Path, lang: str, site_url: str)
     return files
 
 
-# Below this many pages per language a second process costs more than it saves.
-PARALLEL_FROM_PAGES = 1000
-
-
-def generate(archive: Archive, templates: Path, site_url: str) -> dict[str, str | bytes]:
-    """Everything the archive adds to the docs folder: pages and a feed in every language, and
-    the downloads. Large archives render the other languages in forked processes while this
-    one renders the default language and the downloads: the machine has two cores."""
-    def default_language_and_downloads() -> dict[str, str | bytes]:
-        return {**render_language(archive, templates, LANGS[0], site_url), **export_files(archive)}
-
-    others = [partial(render_language, archive, templates, lang, site_url) for lang in LANGS[1:]]
-    output, other_languages = alongside(default_language_and_downloads, others,
-                                        parallel=len(site_pages(archive)) >= PARALLEL_FROM_PAGES)
-    for files in other_languages:
-        output.update(files)
-    return output
+def generate(archive: Archive, templates: Path, content: Path, site_url: str) -> dict[str, str | bytes]:
+    """The whole docs tree MkDocs builds from: the hand-written pages of `content` as they
+    are, every generated page and feed in every language, and the downloads. A hand-written
+    file where a generated one belongs is a problem, never silently overwritten."""
+    files: dict[str, str | bytes] = export_files(archive)
+    for lang in LANGS:
+        files.update(render_language(archive, templates, lang, site_url))
+    hand_written = hand_written_pages(content)
+    clashes = sorted(set(hand_written) & set(files))
+    if clashes:
+        raise ArchiveError([Problem(f"{content.name}/{name}", None, None,
+                                    "the build writes a generated page here; expected no hand-written file "
+                                    "at this place (rename or remove it)") for name in clashes])
+    return {**files, **hand_written}

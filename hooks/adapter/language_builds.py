@@ -1,18 +1,20 @@
-"""Build the other languages in forked processes while this one builds the default language.
+"""Build the further language in a forked process while this one builds the default language.
 
 mkdocs-static-i18n builds each further language by running a whole MkDocs build again once
-the default language is done (in its on_post_build). The builds share nothing but the search
-index, so on a machine with several cores they can run at the same time: a child process,
-forked once the site folder has been cleaned, runs the very build mkdocs-static-i18n would
-run for its language and hands back that language's search entries. Its language is marked
-as not to be built, so that mkdocs-static-i18n skips it, until the build is over.
+the default language is done. The builds share nothing but the search index, so with two
+cores they can run at the same time: a child process, forked once the site folder has been
+cleaned, runs the very build mkdocs-static-i18n would run and hands back its language's
+search entries; mkdocs-static-i18n is told not to build that language itself. The result is
+byte for byte the same site (tests/test_site_build.py).
 
-Only for `mkdocs build` on systems with fork(): `mkdocs serve` runs threads, which a fork
-would copy in whatever state they are in.
+The child dies with its parent (PR_SET_PDEATHSIG on Linux): a killed build leaves no process
+writing into its folder, and every build writes into a folder of its own (publish.py).
+Only for `mkdocs build`: `mkdocs serve` runs threads, which a fork would copy mid-step.
 """
 from __future__ import annotations
 
 import atexit
+import ctypes
 import json
 import logging
 import os
@@ -21,12 +23,14 @@ import sys
 import traceback
 from dataclasses import dataclass
 
-from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort, MkDocsException
-from mkdocs_static_i18n.utils import I18nLoggingFilter
+
+from . import compat
 
 log = logging.getLogger("mkdocs.hooks.archive")
+
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass
@@ -37,44 +41,36 @@ class _Child:
 
 
 class LanguageBuilds:
-    def __init__(self, i18n) -> None:
-        self.i18n = i18n
+    def __init__(self, config) -> None:
+        self.config = config
         self.children: list[_Child] = []
-        self.marked: list = []  # language configs marked as built, until restore()
         atexit.register(self.abandon)
 
-    def start(self, config, langs: list[str]) -> None:
+    def start(self, langs: list[str]) -> None:
         """Fork one build per language in `langs`; mkdocs-static-i18n will skip them."""
         sys.stdout.flush()
         sys.stderr.flush()
+        parent = os.getpid()
         for lang in langs:
             read_end, write_end = os.pipe()
             pid = os.fork()
             if pid == 0:
                 os.close(read_end)
                 self.children = []  # a child waits for nobody
-                os._exit(self._build_in_child(config, lang, write_end))
+                _die_with(parent)
+                os._exit(self._build_in_child(lang, write_end))
             os.close(write_end)
             self.children.append(_Child(lang, pid, read_end))
-            language = self.i18n.get_language_config(lang)
-            language.build = False
-            self.marked.append(language)
+            compat.set_language_built(self.config, lang, False)
 
-    def _build_in_child(self, config, lang: str, pipe: int) -> int:
+    def _build_in_child(self, lang: str, pipe: int) -> int:
         try:
-            # What mkdocs-static-i18n does before each further language: the site folder
-            # holds the default language's output, and its own build-time lines are hidden.
-            self.i18n.building = True
-            self.i18n.current_language = lang
-            self.i18n.search_entries = []
-            utils.clean_directory = lambda directory: None
-            quiet = I18nLoggingFilter()
-            quiet.filtered_prefixes.update({"Documentation built in", "Building documentation to directory",
-                                            "Cleaning site"})
-            logging.getLogger("mkdocs.commands.build").addFilter(quiet)
-            build(config, dirty=False)
+            compat.become_language_build(self.config, lang)
+            logging.getLogger("mkdocs.commands.build").addFilter(compat.i18n_logging_filter(
+                "Documentation built in", "Building documentation to directory", "Cleaning site"))
+            build(self.config, dirty=False)
             with os.fdopen(pipe, "w", encoding="utf-8") as out:
-                json.dump(self.i18n.search_entries, out, default=str)
+                json.dump(compat.search_entries(self.config), out, default=str)
             return 0
         except MkDocsException as error:
             log.error(f"the '{lang}' build failed: {error}")
@@ -96,25 +92,33 @@ class LanguageBuilds:
                 failed.append(child.lang)
             else:
                 entries.extend(json.loads(sent))
-        self.children = []
         self.restore()
         if failed:
             raise Abort(f"The build of {', '.join(failed)} failed; see the messages above.")
         return entries
 
     def restore(self) -> None:
-        for language in self.marked:
-            language.build = True
-        self.marked = []
+        for child in self.children:
+            compat.set_language_built(self.config, child.lang, True)
+        self.children = []
 
     def abandon(self) -> None:
-        """The default language's build stopped early: stop the children with it, so that
-        none writes into a site folder that is being thrown away."""
+        """The default language's build stopped early: stop the children with it."""
         for child in self.children:
             try:
-                os.kill(child.pid, signal.SIGTERM)
+                os.kill(child.pid, signal.SIGKILL)
                 os.waitpid(child.pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-        self.children = []
         self.restore()
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux), and exit now if the
+    parent is already gone."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the parent's atexit handler still stops the child on a normal exit
+    if os.getppid() != parent:
+        os._exit(1)
