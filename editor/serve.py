@@ -84,7 +84,12 @@ def main(argv=None) -> int:
     config = editor_config(f"http://127.0.0.1:{args.backend_port}/api/v1", root / "overrides" / "archive")
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8")
     backend = start_backend(root, args.backend_port)
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(AdminHandler, config=text))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(AdminHandler, config=text))
+    except OSError as error:
+        backend.terminate()
+        sys.exit(f"cannot serve the editor on 127.0.0.1:{args.port} ({error.strerror}): is `make edit` "
+                 "already running? Stop it, or choose another port with --port")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"editor: http://127.0.0.1:{server.server_port}/ (files in {root})", flush=True)
     try:
