@@ -8,10 +8,11 @@
 //   comments, key order, quoting and flow style, but may re-wrap long paragraphs;
 // - a file holding several records (a list) is shown but never written: it is edited in a
 //   text editor, as the README says.
+// An account's front matter is written the same way (archiveFrontMatter); its body as typed.
 import { CST, Composer, Parser, parseDocument, stringify } from "./yaml/index.js";
 
 const LINE_WIDTH = 100; // as the archive's files are wrapped
-const read = new Map(); // record id -> text of its file as last read
+const read = new Map(); // record id (or narrator, for an account) -> text of its YAML as last read
 const LIST = "__file_holds_several_records";
 
 const idOf = (record) => record.id ?? record.file;
@@ -93,14 +94,11 @@ function applyStructure(doc, path, before, after) {
   }
 }
 
-function toFile(data) {
-  if (data[LIST]) {
-    throw new Error(`${data.id}: this file holds several records; edit it in a text editor`);
-  }
-  const record = pruned(data);
-  const content = read.get(idOf(record));
+// The YAML text holding `record`, written over `content` (the same record as read) so that
+// only what changed differs. Any `content` gives the same data; it only lends its layout.
+function written(record, content) {
   if (content === undefined) return stringify(record, { lineWidth: LINE_WIDTH });
-  const before = parseDocument(content).toJS();
+  const before = parseDocument(content).toJS() ?? {};
   const changes = changedValues(before, record);
   if (changes) return replaceValues(content, changes);
   const doc = parseDocument(content);
@@ -108,4 +106,32 @@ function toFile(data) {
   return doc.toString({ lineWidth: LINE_WIDTH });
 }
 
+function toFile(data) {
+  if (data[LIST]) {
+    throw new Error(`${data.id}: this file holds several records; edit it in a text editor`);
+  }
+  const record = pruned(data);
+  return written(record, read.get(idOf(record)));
+}
+
 export const archiveYaml = { fromFile, toFile };
+
+// An account: front matter between two '---' lines, then the account itself (the `body`
+// field). Each language file is read and written on its own, known by its narrator.
+const FRONT = /^---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
+
+function frontFromFile(content) {
+  const match = content.match(FRONT);
+  if (!match || match.index !== 0) return { body: content };
+  const front = match[1];
+  const meta = parseDocument(front).toJS() ?? {};
+  if (meta.narrator !== undefined) read.set(`narrator:${meta.narrator}`, front);
+  return { ...meta, body: content.slice(match[0].length) };
+}
+
+function frontToFile(data) {
+  const { body = "", ...meta } = pruned(data);
+  return `---\n${written(meta, read.get(`narrator:${meta.narrator}`))}---\n${body}`;
+}
+
+export const archiveFrontMatter = { fromFile: frontFromFile, toFile: frontToFile };

@@ -31,14 +31,14 @@ sources: [001_a2282d97453cfedc.txt]
 """
 
 
-def save(tmp_path, content: str, edit: str) -> str:
+def save(tmp_path, content: str, edit: str, format: str = "archiveYaml") -> str:
     """The text archive-yaml.js writes after reading `content` and applying the JavaScript
     statement `edit` to the record (`record`)."""
     shutil.copy(ROOT / "editor" / "archive-yaml.js", tmp_path / "archive-yaml.js")
     (tmp_path / "yaml").symlink_to(YAML_LIBRARY)
-    script = (f"import {{ archiveYaml }} from './archive-yaml.js';\n"
-              f"const record = archiveYaml.fromFile({json.dumps(content)});\n{edit};\n"
-              "process.stdout.write(archiveYaml.toFile(record));\n")
+    script = (f"import {{ {format} as format }} from './archive-yaml.js';\n"
+              f"const record = format.fromFile({json.dumps(content)});\n{edit};\n"
+              "process.stdout.write(format.toFile(record));\n")
     (tmp_path / "run.mjs").write_text(script, encoding="utf-8")
     result = subprocess.run(["node", "run.mjs"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
@@ -80,3 +80,30 @@ def test_a_file_holding_several_records_is_never_written(tmp_path):
         "try { archiveYaml.toFile(record); } catch (error) { console.log(error.message); }\n", encoding="utf-8")
     result = subprocess.run(["node", "run.mjs"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert result.stdout.splitlines() == ["a + b", "a + b: this file holds several records; edit it in a text editor"]
+
+
+ACCOUNT = """\
+---
+narrator: Wang Enjie
+role: Gastroenterologist  # as the article gives it
+county: jalaid
+period: {start: 2018-08-28, end: 2018-09-28}
+projects: [jalaid-peoples-hospital-support]
+source: 000_8690be5daf756306.txt
+summary: A Fengtai gastroenterologist.
+---
+The gastroenterologist Wang Enjie went to Jalaid.
+
+With the surgeon Hu Daxin he carried out a gastrostomy.
+"""
+
+
+def test_an_account_keeps_its_front_matter_layout_and_its_text(tmp_path):
+    saved = save(tmp_path, ACCOUNT, "record.summary = 'A gastroenterologist from Fengtai.'", "archiveFrontMatter")
+    assert saved == ACCOUNT.replace("A Fengtai gastroenterologist.", "A gastroenterologist from Fengtai.")
+
+
+def test_an_account_body_is_written_as_typed(tmp_path):
+    saved = save(tmp_path, ACCOUNT, "record.body = 'New text.\\n'; record.posting = 'Jalaid Banner'", "archiveFrontMatter")
+    assert saved.endswith("---\nNew text.\n") and "# as the article gives it" in saved
+    assert "period: {start: 2018-08-28, end: 2018-09-28}" in saved.replace("{ ", "{").replace(" }", "}")

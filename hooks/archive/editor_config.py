@@ -35,6 +35,7 @@ NOT_CREATED = {"sources"}
 TESTIMONIES = "content/testimonies"
 # Registered by editor/archive-yaml.js: saves change only what the editor changed.
 RECORD_FORMAT = "archive-yaml"
+TESTIMONY_FORMAT = "archive-frontmatter"
 
 
 class _Fields:
@@ -125,7 +126,7 @@ def _testimony_collection(hints: dict[str, str]) -> dict:
     body = {"name": "body", "label": "account", "widget": "text", "i18n": True, "hint": hints.get("account", "")}
     return {
         "name": "testimonies", "label": "testimonies", "folder": TESTIMONIES, "extension": "md",
-        "format": "frontmatter", "create": True, "identifier_field": "narrator", "slug": "{{narrator}}",
+        "format": TESTIMONY_FORMAT, "create": True, "identifier_field": "narrator", "slug": "{{narrator}}",
         "summary": "{{narrator}}", "i18n": {"default_locale": "en"}, "fields": front + [body],
     }
 

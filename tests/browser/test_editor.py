@@ -181,3 +181,18 @@ def test_editing_a_project_summary_in_english_changes_only_that_field(page_facto
     changed = [line for line in difflib.ndiff(before_text.splitlines(), after_text.splitlines()) if line[:2] in ("- ", "+ ")]
     assert [line for line in changed if line.startswith("+ ")] == ["+     " + NEW_SUMMARY]
     assert all(line[2:].strip() in before["summary"]["en"] for line in changed if line.startswith("- "))
+
+
+def test_editing_an_account_in_english_leaves_the_chinese_file_as_it_was(page_factory, editor, project):
+    folder = project / "content" / "testimonies"
+    before = {lang: (folder / f"wang-enjie.{lang}.md").read_text(encoding="utf-8") for lang in ("zh", "en")}
+    form = open_form(page_factory, editor, "#/collections/testimonies/entries/wang-enjie")
+    summary = fields(form, "summary").nth(pane_languages(form).index("en"))
+    old = summary.input_value()
+    assert old.startswith("A Fengtai gastroenterologist")
+    summary.fill("A Fengtai gastroenterologist who brought endoscopic gastrostomy to Jalaid.")
+    publish(form)
+
+    assert (folder / "wang-enjie.zh.md").read_text(encoding="utf-8") == before["zh"]
+    assert (folder / "wang-enjie.en.md").read_text(encoding="utf-8") == before["en"].replace(
+        f"summary: {old}\n", "summary: A Fengtai gastroenterologist who brought endoscopic gastrostomy to Jalaid.\n")
