@@ -14,11 +14,5 @@ from adapter.plugin import ArchivePlugin  # noqa: E402
 
 _plugin = ArchivePlugin()
 
-on_startup = _plugin.on_startup
-on_config = _plugin.on_config
-on_pre_build = _plugin.on_pre_build
-on_nav = _plugin.on_nav
-on_env = _plugin.on_env
-on_post_build = _plugin.on_post_build
-on_build_error = _plugin.on_build_error
-on_page_context = _plugin.on_page_context
+# Every event the plugin handles, as the module functions MkDocs looks for.
+globals().update({name: getattr(_plugin, name) for name in dir(_plugin) if name.startswith("on_")})

@@ -63,3 +63,15 @@ def test_impossible_dates_are_refused(bad):
 def test_both_catalogues_have_the_same_labels():
     assert set(LABELS["zh"].entries) - {"unit.people.one", "unit.households.one"} == \
         set(LABELS["en"].entries) - {"unit.people.one", "unit.households.one"}
+
+
+def test_at_least_keeps_the_source_wording():
+    assert format_quantity(Decimal(30), "percent", "zh", LABELS["zh"], "at_least") == "不低于30%"
+    assert format_quantity(Decimal(30), "percent", "en", LABELS["en"], "at_least") == "at least 30%"
+
+
+def test_areas_in_square_metres_and_about_ten_thousand_mu():
+    assert format_quantity(Decimal("66.15"), "square_m", "zh", LABELS["zh"]) == "66.15平方米"
+    assert format_quantity(Decimal("66.15"), "square_m", "en", LABELS["en"]) == "66.15 m²"
+    assert format_quantity(Decimal(10000), "mu", "zh", LABELS["zh"], "about") == "约10000亩"
+    assert format_quantity(Decimal(10000), "mu", "en", LABELS["en"], "about") == "about 10,000 mu"

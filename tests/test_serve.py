@@ -67,3 +67,21 @@ def test_serve_settles_and_follows_record_edits_and_deletions(served):
         assert not [location for location in locations if "linxi-clinic" in location], root
         pages = {location.split("#")[0] for location in locations}
         assert pages == {location.split("#")[0] for location in indexed[root] if "linxi-clinic" not in location}, root
+
+
+def test_a_save_that_breaks_the_build_shows_its_problems_until_the_next_good_save(served):
+    project, server = served
+    path = project / "data/projects/linxi-clinic.yaml"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("county: linxi", "county: nowhere"), encoding="utf-8")
+    # Every address answers at once with the problem list, instead of waiting for a good build.
+    server.wait_for(lambda: "档案有错误" in server.get("en/counties/linxi/")[1])
+    for address in ("", "en/projects/linxi-clinic/", "testimonies/dai-shusen/"):
+        status, text = server.get(address)
+        assert status == 200 and "The archive has problems" in text, address
+        assert "data/projects/linxi-clinic.yaml" in text and "nowhere" in text, address
+    path.write_text(original.replace("en: Linxi health aid", "en: Linxi health aid again"), encoding="utf-8")
+    server.wait_for(lambda: "Linxi health aid again" in server.get("en/projects/linxi-clinic/")[1])
+    for address in ("", "en/counties/linxi/", "testimonies/dai-shusen/", "en/projects/"):
+        status, text = server.get(address)
+        assert status == 200 and "The archive has problems" not in text and "</html>" in text, address

@@ -68,6 +68,14 @@ MISTAKES = [
     pytest.param("content/testimonies/dai-shusen.en.md", "county: linxi", "county: taibus",
                  ["dai-shusen.en.md:5", "'county'", "both languages must give the same county"],
                  id="testimony-languages-disagree"),
+    pytest.param("content/testimonies/dai-shusen.zh.md", "county: linxi\n",
+                 "county: linxi\ngender: {value: male, source: 009_0000000000000000.txt}\n",
+                 ["dai-shusen.zh.md:6", "gender.source", "no source has this id", "both languages must give the same gender"],
+                 id="gender-without-its-article"),
+    pytest.param("content/testimonies/dai-shusen.zh.md", "county: linxi\n", "county: linxi\ngender: male\n",
+                 ["dai-shusen.zh.md:6", "'gender'"], id="gender-without-a-source"),
+    pytest.param("data/glossary/people.yaml", "zh: 挂职", "zh: 挂职、支教",
+                 ["people.yaml:1", "needs renderings"], id="glossary-term-with-two-forms-and-one-rule"),
 ]
 
 

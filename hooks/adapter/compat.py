@@ -1,7 +1,8 @@
 """Every use of another package's internals, in one room.
 
 MkDocs, Material for MkDocs and mkdocs-static-i18n give no public hook for some of what the
-archive needs: knowing that mkdocs-static-i18n is running its nested build of a further
+archive needs: showing an editor's mistakes in `mkdocs serve` instead of leaving the browser
+waiting, knowing that mkdocs-static-i18n is running its nested build of a further
 language, taking that build over in a forked process (language_builds.py), collecting its
 search entries, stopping Material's search from merging a partial rebuild's index itself, and
 finding the file name of Material's search worker, which carries a hash that changes with
@@ -95,6 +96,16 @@ def i18n_logging_filter(*prefixes: str):
     quiet = I18nLoggingFilter()
     quiet.filtered_prefixes.update(prefixes)
     return quiet
+
+
+# --- MkDocs ------------------------------------------------------------------------------
+
+def wrap_serve_rebuilds(server, wrapper) -> None:
+    """Have `mkdocs serve` rebuild through `wrapper(rebuild)`. MkDocs' live-reload server
+    keeps its build function as an attribute and, when it raises, leaves every request
+    waiting until a later build succeeds."""
+    rebuild = server.builder
+    server.builder = lambda *args, **kwargs: wrapper(lambda: rebuild(*args, **kwargs))
 
 
 # --- Material for MkDocs ------------------------------------------------------------------

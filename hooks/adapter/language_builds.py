@@ -48,6 +48,7 @@ class LanguageBuilds:
 
     def start(self, langs: list[str]) -> None:
         """Fork one build per language in `langs`; mkdocs-static-i18n will skip them."""
+        _load_what_both_builds_need()
         sys.stdout.flush()
         sys.stderr.flush()
         parent = os.getpid()
@@ -111,6 +112,18 @@ class LanguageBuilds:
             except (ProcessLookupError, ChildProcessError):
                 pass
         self.restore()
+
+
+def _load_what_both_builds_need() -> None:
+    """jieba's dictionary (Chinese search segmentation) takes longer to load than a small
+    archive takes to render; loaded once before the fork, the child inherits it instead of
+    loading its own copy."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
 
 
 def _die_with(parent: int) -> None:

@@ -7,6 +7,7 @@
   on_env        Material's templates: cached compiled; the search worker found, not typed in
   on_post_build one search index per language; publish the staging folder as the site
   on_build_error stop the forked build, drop the staging folder
+  on_serve      a save that breaks the build shows its problems at every address of the preview
 
 Everything about records and pages is in the core (hooks/archive/), which imports no MkDocs.
 """
@@ -26,6 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from archive.archive import Archive, build_archive
 from archive.models import LANGS
 from archive.pages import lang_root, page_url
+from archive.problem_page import problem_page
 from archive.problems import ArchiveError
 from archive.render import TEMPLATE_CACHE, generate
 from archive.search_index import Entries, split_search_index
@@ -49,6 +51,8 @@ class ArchivePlugin(BasePlugin):
         self.language_builds: LanguageBuilds | None = None
         self.search_entries: Entries | None = None  # the last build's, for partial rebuilds
         self.layout_stamp: float | None = None
+        self.problems: list[str] = []  # of the last build that failed on the archive
+        self.showing_problems = False  # the preview shows the problem page instead of pages
 
     # --- events -------------------------------------------------------------------------
 
@@ -129,6 +133,10 @@ class ArchivePlugin(BasePlugin):
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
 
+    def on_serve(self, server, config, builder):
+        compat.wrap_serve_rebuilds(server, lambda rebuild: self._rebuild_or_show_problems(rebuild, Path(server.root)))
+        return server
+
     def on_page_context(self, context, page, config, nav):
         """Home pages get mkdocs-static-i18n's site-wide language links, written from the
         domain root ("/en/"); made relative here so that site/ works under any path."""
@@ -170,8 +178,7 @@ class ArchivePlugin(BasePlugin):
             archive = build_archive(settings.data.parent, data_dir=settings.data,
                                     testimonies_dir=settings.content / "testimonies")
         except ArchiveError as error:
-            log.error(error.report())
-            raise Abort("The archive has problems; fix the files named above.") from None
+            self._refuse(error)
         for gap in archive.gaps:
             (log.error if strict else log.warning)(f"translation missing: {gap}")
         if archive.gaps and strict:
@@ -183,8 +190,26 @@ class ArchivePlugin(BasePlugin):
             return generate(self.archive, self.settings.templates, self.settings.content,
                             config.site_url or "http://127.0.0.1:8000/")
         except ArchiveError as error:
-            log.error(error.report())
-            raise Abort("The archive has problems; fix the files named above.") from None
+            self._refuse(error)
+
+    def _refuse(self, error: ArchiveError):
+        self.problems = [str(problem) for problem in error.problems]
+        log.error(error.report())
+        raise Abort("The archive has problems; fix the files named above.") from None
+
+    def _rebuild_or_show_problems(self, rebuild, site_dir: Path) -> None:
+        """A rebuild of `mkdocs serve` that fails puts the problem page at every address it
+        serves (the browser reloads to it); the next good save rebuilds every page."""
+        self.problems = []
+        try:
+            rebuild()
+        except Exception as error:
+            problems = self.problems or [f"{type(error).__name__}: {error}"]
+            log.error("The preview shows the problems until they are fixed.")
+            page = problem_page(problems, self.settings.templates).encode("utf-8")
+            for html in site_dir.rglob("*.html"):
+                html.write_bytes(page)
+            self.showing_problems = True
 
     def _builds_languages_side_by_side(self, config) -> bool:
         return (self.command == "build" and not self.dirty and self.settings.parallel_languages
@@ -194,13 +219,14 @@ class ArchivePlugin(BasePlugin):
     def _forget_stale_pages(self, config, removed: list[str]) -> None:
         """A partial rebuild (`mkdocs serve --dirty`) renders only pages whose file changed,
         so it must itself drop the output of a deleted record's pages. After an edit of the
-        theme or of mkdocs.yml, every page is rebuilt."""
+        theme or of mkdocs.yml, or after the problem page was shown, every page is rebuilt."""
         site_dir = Path(config.site_dir)
         stamp, previous = _layout_stamp(config), self.layout_stamp
         self.layout_stamp = stamp
-        if previous is not None and stamp != previous:
+        if (previous is not None and stamp != previous) or self.showing_problems:
             for page in site_dir.rglob("*.html"):
                 page.unlink()
+            self.showing_problems = False
             return
         for name in removed:
             if name.endswith(".md"):

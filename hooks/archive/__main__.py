@@ -21,7 +21,7 @@ def check(args) -> int:
         print(f"translation missing: {gap}", file=sys.stderr)
     print(f"ok: {len(archive.counties)} counties, {len(archive.projects)} projects, "
           f"{len(archive.milestones)} milestones, {len(archive.sources)} sources, "
-          f"{len(archive.testimonies)} testimonies")
+          f"{len(archive.testimonies)} testimonies, {len(archive.glossary)} glossary terms")
     return 1 if args.strict and archive.gaps else 0
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .load import Loaded, Origin, TestimonyVersion, load_records, load_testimonies
-from .models import LANGS, County, Figure, Milestone, Project, Source, TestimonyMeta, Text
+from .models import LANGS, County, Figure, GlossaryTerm, Milestone, Project, Source, TestimonyMeta, Text
 from .problems import ArchiveError, Problem, dotted
 
 
@@ -58,6 +58,7 @@ class Archive:
     projects: dict[str, Project] = field(default_factory=dict)
     milestones: dict[str, Milestone] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     testimonies: dict[str, Testimony] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     gaps: list[TranslationGap] = field(default_factory=list)
@@ -232,6 +233,8 @@ def _check_references(archive: Archive, problems: list[Problem], invalid: set[st
             for index, project_id in enumerate(meta.projects):
                 check(origin, ("projects", index), project_id, archive.projects, "project")
             check(origin, ("source",), meta.source, archive.sources, "source")
+            if meta.gender:
+                check(origin, ("gender", "source"), meta.gender.source, archive.sources, "source")
 
 
 def _known_ids(value: str, table: dict, what: str, listed: int = 12) -> str:

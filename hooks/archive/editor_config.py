@@ -29,7 +29,7 @@ SHOWN = {
 # Texts of a paragraph or more get a multi-line box; names and titles a one-line field.
 LONG_TEXTS = {"summary", "text", "about", "note"}
 # The id that names each kind's file (data/<kind>/<id>.yaml).
-IDENTIFIERS = {"counties": "id", "projects": "id", "milestones": "id", "sources": "file"}
+IDENTIFIERS = {"counties": "id", "projects": "id", "milestones": "id", "sources": "file", "glossary": "id"}
 # Sources are the five articles of ../shared/seeds: added with their article, not in a form.
 NOT_CREATED = {"sources"}
 TESTIMONIES = "content/testimonies"

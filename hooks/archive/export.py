@@ -121,8 +121,8 @@ def export_files(archive: Archive, folder: str = "data") -> dict[str, bytes]:
         "sources": [_row(s) for s in sorted(archive.sources.values(), key=lambda s: s.file)],
         "testimonies": [
             {"slug": t.slug, **{f"{field}_{lang}": (getattr(t.versions[lang].meta, field) or "") if lang in t.versions else ""
-                                for field in ("narrator", "role", "home_unit", "posting") for lang in LANGS},
-             **{k: v for k, v in _row(t.meta).items() if k in ("county", "period", "projects", "source")}}
+                                for field in ("narrator", "role", "home_unit", "posting", "place") for lang in LANGS},
+             **{k: v for k, v in _row(t.meta).items() if k in TestimonyMeta.SHARED}}
             for t in sorted(archive.testimonies.values(), key=lambda t: t.slug)
         ],
     }

@@ -90,7 +90,7 @@ def _validate_blocks(doc: Document, file: str, kind: str, model: type[BaseModel]
         origin = Origin(file, doc, (index,) if isinstance(doc.value, list) else ())
         if not isinstance(block, dict):
             problems.append(Problem(file, origin.line(), None,
-                                    f"expected the fields of one {kind[:-1]} record (key: value lines)"))
+                                    f"expected the fields of one record of data/{kind}/ (key: value lines)"))
             continue
         record = _validate(model, block, origin, problems)
         if record is not None:

@@ -24,14 +24,15 @@ MILESTONE_KINDS = (
     "completion", "sales", "other",
 )
 AREA_KINDS = ("county", "programme", "area")
-QUALIFIERS = ("exact", "more_than", "about", "nearly", "up_to")
+QUALIFIERS = ("exact", "more_than", "at_least", "about", "nearly", "up_to")
 FUNDING_COVERS = (
-    "total", "municipal", "district", "municipal_and_district", "social", "enterprise", "other",
+    "total", "municipal", "district", "municipal_and_district", "cooperation", "social",
+    "enterprise", "other",
 )
 COUNT_UNITS = ("people", "households", "person_times")
 FACT_UNITS = (
     "count", "people", "households", "person_times", "yuan", "tonnes", "mu", "jin",
-    "head", "square_km", "km", "cubic_m", "percent",
+    "head", "square_m", "square_km", "km", "cubic_m", "percent",
 )
 
 
@@ -190,6 +191,14 @@ class Period(Model):
     end: Optional[Date] = None
 
 
+class Gender(Model):
+    """A person's gender, only where an article states it (a pronoun or a word such as 妻子),
+    with the article that does. Without it, texts about the person use no pronoun."""
+
+    value: Literal["female", "male"]
+    source: SourceFile
+
+
 class TestimonyMeta(Model):
     """Front matter of one language file of a testimony; the body is the account."""
 
@@ -197,7 +206,9 @@ class TestimonyMeta(Model):
     narrator: Annotated[str, Field(min_length=1)]
     role: Annotated[str, Field(min_length=1)]
     home_unit: Optional[str] = None
-    posting: Optional[str] = None
+    posting: Optional[str] = None  # only for people sent there; local residents have `place`
+    place: Optional[str] = None  # where a local resident lives or works
+    gender: Optional[Gender] = None
     county: Slug
     period: Optional[Period] = None
     projects: Annotated[list[Slug], BeforeValidator(_list, json_schema_input_type=Slug | list[Slug])] = []
@@ -205,7 +216,51 @@ class TestimonyMeta(Model):
     summary: Optional[str] = None
 
     # Fields that describe the person's facts, not their wording: both languages must agree.
-    SHARED: ClassVar[tuple] = ("county", "period", "projects", "source")
+    SHARED: ClassVar[tuple] = ("county", "period", "projects", "source", "gender")
+
+
+GLOSSARY_SECTIONS = ("policy", "cooperation", "people", "economy", "places", "units")
+
+
+class Rendering(Model):
+    """How the site writes one Chinese form of a glossary term in English."""
+
+    zh: Annotated[str, Field(min_length=1)]  # as Chinese texts write it
+    en: Annotated[str, Field(min_length=1)]  # the preferred English
+    variants: list[str] = []  # other English the site allows for it (inflections, short forms)
+    avoid: list[str] = []  # English the site once used for it and no longer does
+
+
+class GlossaryTerm(Model):
+    """One entry of the glossary page, and the rule that holds the site's English to it:
+    where a Chinese text uses one of its `renderings`, the English twin says it that way."""
+
+    # The rule of _one_rule_per_form, for text editors (hooks/archive/json_schemas.py).
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"zh": {"pattern": "、"}}, "required": ["zh"]}, "then": {"required": ["renderings"]}})
+
+    id: Slug  # also the anchor on the glossary page
+    section: Literal[GLOSSARY_SECTIONS]
+    zh: Annotated[str, Field(min_length=1)]
+    pinyin: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+    note: Text
+    sources: list[SourceFile] = []
+    # None: the term itself, with `en`. Empty: not checked, its English depends on context.
+    renderings: Optional[list[Rendering]] = None
+    variants: list[str] = []
+    avoid: list[str] = []
+
+    @model_validator(mode="after")
+    def _one_rule_per_form(self) -> "GlossaryTerm":
+        if self.renderings is None and "、" in self.zh:
+            raise ValueError("a term with several Chinese forms needs renderings: [{zh, en}, …] (or [] when none is checked)")
+        return self
+
+    def rules(self) -> list[Rendering]:
+        if self.renderings is None:
+            return [Rendering(zh=self.zh, en=self.en, variants=self.variants, avoid=self.avoid)]
+        return self.renderings
 
 
 class Passage(Model):
@@ -232,6 +287,7 @@ RECORD_KINDS = {
     "projects": Project,
     "milestones": Milestone,
     "sources": Source,
+    "glossary": GlossaryTerm,
 }
 # Folders of data/ that hold checked files but make no pages.
 AUDIT_KINDS = {"coverage": Coverage}

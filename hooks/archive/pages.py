@@ -55,6 +55,7 @@ SINGLE_PAGES: list[tuple[str, str]] = [
     ("testimonies/index", "testimonies.md.j2"),
     ("sources/index", "sources.md.j2"),
     ("data/index", "data.md.j2"),
+    ("glossary", "glossary.md.j2"),  # URL glossary/, where the hand-written page used to be
 ]
 
 

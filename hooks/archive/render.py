@@ -18,7 +18,7 @@ from .export import FIELDS as EXPORT_FIELDS, export_files
 from .feed import testimony_feed
 from .formatting import format_amount, format_date, format_quantity
 from .labels import Labels
-from .models import LANGS, MILESTONE_KINDS, SECTORS, Text
+from .models import GLOSSARY_SECTIONS, LANGS, MILESTONE_KINDS, SECTORS, Text
 from .pairing_map import load_places, pairing_map
 from .models import Amount
 from .pages import PageSpec, hand_written_pages, lang_root, page_url, record_key, relative_url, site_pages
@@ -68,7 +68,7 @@ class Renderer:
         )
         env.globals.update(
             archive=self.archive, lang=lang, t=labels.get, tf=labels.format, url=self.url, shared_url=self.shared_url, key=record_key,
-            SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, LANGS=LANGS, EXPORT_FIELDS=EXPORT_FIELDS,
+            SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, GLOSSARY_SECTIONS=GLOSSARY_SECTIONS, LANGS=LANGS, EXPORT_FIELDS=EXPORT_FIELDS,
             funding_total=funding_total, figure_groups=figure_groups, home_view=home_view(self.archive),
             cite_link=self.cite_link, untranslated=self.untranslated,
             pairing_map=pairing_map(self.archive, load_places(self.templates)),

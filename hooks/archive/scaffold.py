@@ -29,7 +29,7 @@ def new_testimony(folder: Path, slug: str, county: str, source: str, narrator: d
             f"role: {json.dumps(role[lang], ensure_ascii=False)}",
             f"county: {county}",
             f"source: {source}",
-            "# Optional: home_unit, posting, period: {start: 2018, end: 2020}, projects: [project-id], summary",
+            "# Optional: home_unit, posting (people sent there) or place (local residents), period: {start: 2018, end: 2020}, projects: [project-id], summary",
             "---",
             "",
             _BODY[lang],
