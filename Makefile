@@ -13,14 +13,15 @@ ifeq ($(STRICT),1)
 STRICT_FLAG := --strict
 endif
 
-.PHONY: serve build test bench check translations new-testimony clean
+.PHONY: serve build test bench check translations new-testimony schemas edit clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-# axe-core for the browser tests' accessibility checks, from the npm registry.
+# From the npm registry: Decap CMS and its local backend for `make edit`, axe-core for the
+# browser tests' accessibility checks.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package-lock.json
 	npm ci --silent --no-audit --no-fund
@@ -29,6 +30,12 @@ $(NODE_STAMP): package-lock.json
 # --dirty: a rebuild renders only the pages whose file changed (see hooks/mkdocs_hooks.py).
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+# The preview (as `make serve`) and, beside it, the form editor at http://127.0.0.1:8001/
+# (hooks/editor/serve.py); Ctrl-C stops both.
+edit: $(STAMP) $(NODE_STAMP)
+	$(PY) hooks/editor/serve.py & editor=$$!; trap 'kill $$editor 2>/dev/null' EXIT; \
+	  $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # The same as `mkdocs build`: the build writes beside site/ and swaps it in only when it
 # succeeded (hooks/adapter/publish.py), so site/ is always a complete site.
@@ -47,6 +54,10 @@ translations: $(STAMP)
 new-testimony: $(STAMP)
 	$(PY) -m archive new-testimony --slug "$(SLUG)" --county "$(COUNTY)" --source "$(SOURCE)" \
 	  --narrator-zh "$(NARRATOR_ZH)" --narrator-en "$(NARRATOR_EN)" --role-zh "$(ROLE_ZH)" --role-en "$(ROLE_EN)"
+
+# JSON Schemas for text editors (see .vscode/settings.json), regenerated after a model change.
+schemas: $(STAMP)
+	$(PY) -m archive schemas
 
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q

@@ -31,7 +31,9 @@ def test_the_tiny_archive_is_valid(archive_root, capsys):
     assert check(archive_root, capsys)[0] == 0
 
 
-@pytest.mark.parametrize("name, old, new, expected", [
+# One editor mistake each: (file, text replaced, replacement, parts of the expected message).
+# tests/test_json_schemas.py checks which of them a text editor already underlines.
+MISTAKES = [
     pytest.param("data/projects/linxi-egg-farm.yaml", "sector: industry", "sector: [industry",
                  ["linxi-egg-farm.yaml:5", "cannot be read"], id="yaml-syntax"),
     pytest.param("data/projects/linxi-egg-farm.yaml", "sector: industry", "sector: industry\nsector: health",
@@ -74,7 +76,10 @@ def test_the_tiny_archive_is_valid(archive_root, capsys):
                  ["dai-shusen.zh.md:6", "'gender'"], id="gender-without-a-source"),
     pytest.param("data/glossary/people.yaml", "zh: 挂职", "zh: 挂职、支教",
                  ["people.yaml:1", "needs renderings"], id="glossary-term-with-two-forms-and-one-rule"),
-])
+]
+
+
+@pytest.mark.parametrize("name, old, new, expected", MISTAKES)
 def test_mistakes_are_reported_with_file_line_field_and_value(archive_root, capsys, name, old, new, expected):
     edit(archive_root, name, old, new)
     status, message = check(archive_root, capsys)

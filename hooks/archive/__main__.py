@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .archive import build_archive
+from .json_schemas import write_schemas
 from .load import load_records
 from .messages import Message
 from .problems import ArchiveError
@@ -81,6 +82,12 @@ def scaffold(args) -> int:
     return 0
 
 
+def schemas(args) -> int:
+    for path in write_schemas(Path(args.root) / "hooks" / "archive" / "schemas"):
+        print(f"written: {path}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m archive")
     parser.add_argument("--root", default=".", help="project folder holding data/ and content/")
@@ -95,6 +102,7 @@ def main(argv=None) -> int:
     for name in ("slug", "county", "source", "narrator-zh", "narrator-en", "role-zh", "role-en"):
         new.add_argument(f"--{name}", default="")
     new.set_defaults(run=scaffold)
+    commands.add_parser("schemas", help="write the JSON Schemas that text editors read").set_defaults(run=schemas)
     args = parser.parse_args(argv)
     return args.run(args)
 

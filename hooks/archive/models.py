@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from .dates import PartialDate
 from .messages import MessageError
@@ -92,13 +92,20 @@ def _list(value: object) -> object:
     return value if isinstance(value, list) or value is None else [value]
 
 
-Number = Annotated[Decimal, BeforeValidator(_number)]
-Date = Annotated[PartialDate, BeforeValidator(_partial_date)]
+# The JSON Schema of each (hooks/archive/json_schemas.py) says what an editor may type; the
+# validators above say it again with messages. Month and day ranges are in the pattern so a
+# text editor underlines 2018-13; a 30 February is left to `make check`.
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
+Date = Annotated[PartialDate, BeforeValidator(_partial_date), WithJsonSchema({
+    "anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999}, {"type": "string", "pattern": DATE_PATTERN}],
+    "description": "YYYY, YYYY-MM or YYYY-MM-DD"})]
 # One rule for record ids and testimony slugs: they become file names and URLs.
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_MAX = 80
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
 SourceFile = Annotated[str, Field(pattern=r"^\d{3}_[0-9a-f]+\.txt$")]
+Year = Annotated[int, Field(ge=1949, le=2100)]
 
 
 class Model(BaseModel):
@@ -108,6 +115,8 @@ class Model(BaseModel):
 class Text(Model):
     """A text in both languages. One may be missing: that is a translation gap,
     reported as a warning (an error in strict builds), never silently hidden."""
+
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
 
     zh: Optional[Annotated[str, Field(min_length=1), AfterValidator(chinese_text)]] = None
     en: Optional[Annotated[str, Field(min_length=1)]] = None
@@ -185,7 +194,7 @@ class Project(Model):
     county: Slug
     title: Text
     sector: Literal[SECTORS]
-    years: Annotated[list[Annotated[int, BeforeValidator(_whole), Field(ge=1949, le=2100)]], BeforeValidator(_list)] = []
+    years: Annotated[list[Annotated[Year, BeforeValidator(_whole)]], BeforeValidator(_list, json_schema_input_type=Year | list[Year])] = []
     aggregate: bool = False  # sums up other aid: shown as reported, never added to totals
     funding: list[Amount] = []
     beneficiaries: list[Count] = []
@@ -202,7 +211,7 @@ class Milestone(Model):
     kind: Literal[MILESTONE_KINDS]
     title: Text
     text: Optional[Text] = None
-    projects: Annotated[list[Slug], BeforeValidator(_list)] = []
+    projects: Annotated[list[Slug], BeforeValidator(_list, json_schema_input_type=Slug | list[Slug])] = []
     sources: Annotated[list[SourceFile], Field(min_length=1)]
 
 
@@ -244,7 +253,7 @@ class TestimonyMeta(Model):
     gender: Optional[Gender] = None
     county: Slug
     period: Optional[Period] = None
-    projects: Annotated[list[Slug], BeforeValidator(_list)] = []
+    projects: Annotated[list[Slug], BeforeValidator(_list, json_schema_input_type=Slug | list[Slug])] = []
     source: SourceFile
     summary: Optional[str] = None
     featured: bool = False  # shown on the home page (editors choose a few)
@@ -268,6 +277,10 @@ class Rendering(Model):
 class GlossaryTerm(Model):
     """One entry of the glossary page, and the rule that holds the site's English to it:
     where a Chinese text uses one of its `renderings`, the English twin says it that way."""
+
+    # The rule of _one_rule_per_form, for text editors (hooks/archive/json_schemas.py).
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"zh": {"pattern": "、"}}, "required": ["zh"]}, "then": {"required": ["renderings"]}})
 
     id: Slug  # also the anchor on the glossary page
     section: Literal[GLOSSARY_SECTIONS]

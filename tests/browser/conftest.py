@@ -74,7 +74,7 @@ def screenshot_folder():
 
 
 @pytest.fixture
-def page_factory(browser, base_url):
+def page_factory(browser):
     """New pages whose console errors, failed requests and foreign requests fail the test."""
     problems: list[str] = []
     contexts = []
