@@ -53,11 +53,6 @@ def building_further_language(config) -> bool:
     return plugin is not None and bool(getattr(plugin, "building", False))
 
 
-def current_language(config) -> str | None:
-    plugin = i18n(config)
-    return plugin.current_language if plugin is not None else None
-
-
 def further_languages(config) -> list[str]:
     """The languages built after the default one."""
     plugin = i18n(config)
