@@ -7,7 +7,8 @@ but without the hooks, followed by the same search indexing (Pagefind). Each bui
 of every process it ran). The real archive is measured the same way, with its own floor.
 Measures search as a reader's browser pays for it (tests/search_bench.py: index size per
 language, bytes and time of a first query with the CPU slowed 4×; BENCH_SEARCH=0 skips the
-browser). Prints per-phase times, page weight, search and, last:
+browser; BENCH_BUILDS=0 builds each synthetic archive once, untimed, and measures search
+only). Prints per-phase times, page weight, search and, last:
 bench: records=N pages=P build_s=B floor_s=F ratio=B/F cpu_s=C cpu_floor_s=CF cpu_ratio=C/CF
        linear=T_big/T_small peak_mb=M
 Sizes come from BENCH_SIZES (default "1000 10000"), runs from BENCH_RUNS (default 3).
@@ -135,26 +136,38 @@ def site_weight(site: Path, profile: str) -> dict:
     return {"home": page_weight(site, ""), "profile": page_weight(site, profile)}
 
 
-def search_figures(site: Path) -> dict:
+def search_figures(site: Path, runs: int) -> dict:
     """Each language's search index (raw and gzipped) and, in Chromium, its first query."""
     figures = search_bench.index_weight(site)
     if os.environ.get("BENCH_SEARCH", "1") == "1" and Path(search_bench.CHROMIUM).exists():
-        figures.update(search_bench.first_query(site))
+        figures.update(search_bench.first_query(site, runs))
     return figures
 
 
-def measure(records: int, runs: int, work: Path) -> dict:
+def synthetic_project(records: int, work: Path) -> tuple[Path, dict[str, int]]:
     project = make_project(work / f"n{records}")
     shutil.rmtree(project / "data")
     shutil.rmtree(project / "content" / "testimonies")
-    counts = write_archive(project, records)
+    return project, write_archive(project, records)
+
+
+def measure_search(records: int, runs: int, work: Path) -> dict:
+    """Search only: one untimed build, then the browser."""
+    project, counts = synthetic_project(records, work)
+    timed_build(project)
+    pages = sum(1 for _ in (project / "site").rglob("index.html"))
+    return {"records": records, "counts": counts, "pages": pages, "search": search_figures(project / "site", runs)}
+
+
+def measure(records: int, runs: int, work: Path) -> dict:
+    project, counts = synthetic_project(records, work)
     sequential = timed_builds(project, runs, ARCHIVE_PARALLEL_LANGUAGES="0")
     build = timed_builds(project, runs)
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     floor = timed_floor(project, work / f"floor{records}", runs)
     return {"records": records, "counts": counts, "pages": pages, "build": build, "sequential": sequential,
             "floor": floor, "weights": site_weight(project / "site", "counties/county-0"),
-            "search": search_figures(project / "site")}
+            "search": search_figures(project / "site", runs)}
 
 
 def real_archive(work: Path, runs: int) -> dict:
@@ -195,6 +208,9 @@ def main() -> None:
     sizes = [int(n) for n in os.environ.get("BENCH_SIZES", "1000 10000").split()]
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     print(f"machine: {os.cpu_count()} cores, {os.uname().machine}, Python {sys.version.split()[0]}")
+    if os.environ.get("BENCH_BUILDS", "1") == "0":
+        search_only(sizes, runs)
+        return
     results = []
     with tempfile.TemporaryDirectory(prefix="archive-bench-") as work:
         if os.environ.get("BENCH_REAL", "1") == "1":
@@ -210,7 +226,7 @@ def main() -> None:
                   + f" core_share={core / build.wall_s:.1%}")
             print(f"  phases (median): " + " ".join(f"{k}={v:.2f}" for k, v in build.phases.items()))
             print(f"  weight: {result['weights']}")
-            print(f"  search: {result['search']}")
+            print(f"  search: {result['search']} load={load_average()}")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     last, first = results[-1], results[0]
     linear = last["build"].wall_s / first["build"].wall_s if len(results) > 1 else 1.0
@@ -219,6 +235,21 @@ def main() -> None:
           f"floor_s={floor.wall_s:.2f} ratio={build.wall_s / floor.wall_s:.2f} cpu_s={build.cpu_s:.2f} "
           f"cpu_floor_s={floor.cpu_s:.2f} cpu_ratio={build.cpu_s / floor.cpu_s:.2f} "
           f"linear={linear:.2f} peak_mb={peak_mb}")
+
+
+def load_average() -> str:
+    """The machine's load over the last 1, 5 and 15 minutes: times are only comparable with
+    each other when it is low (or the same)."""
+    return "/".join(f"{load:.1f}" for load in os.getloadavg())
+
+
+def search_only(sizes: list[int], runs: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="archive-bench-") as work:
+        for records in sizes:
+            result = measure_search(records, runs, Path(work))
+            print(f"N={records} {result['counts']} pages={result['pages']}")
+            print(f"  search: {result['search']} load={load_average()}")
+    print(f"bench: records={sizes[-1]} pages={result['pages']} search only")
 
 
 if __name__ == "__main__":

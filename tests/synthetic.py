@@ -14,6 +14,23 @@ EN_WORDS = ("industry aid cooperation project villagers income base technology t
             "consumption jobs funds rural revitalisation grassland vegetables cattle strawberry").split()
 
 
+# Place names: two syllables from these, then 旗 / Banner, so that each county has a name of
+# its own, as real ones do (林西县, 扎赉特旗), and a query for one name fetches the index
+# parts of its own words, not those of a word that every county shares.
+SYLLABLES = [("岚", "lan"), ("嵩", "song"), ("翎", "ling"), ("珂", "ke"), ("沅", "yuan"), ("桦", "hua"),
+             ("苒", "ran"), ("璟", "jing"), ("岫", "xiu"), ("昀", "yun"), ("濮", "pu"), ("邈", "miao"),
+             ("琨", "kun"), ("瑶", "yao"), ("骞", "qian"), ("溟", "ming"), ("栎", "li"), ("霁", "ji"),
+             ("澍", "shu"), ("楠", "nan"), ("沣", "feng"), ("赭", "zhe"), ("皋", "gao"), ("鹳", "guan")]
+
+
+def county_name(index: int) -> tuple[str, str]:
+    """The Chinese and English name of county `index`; distinct for up to 552 counties."""
+    count = len(SYLLABLES)
+    pairs = [(a, b) for a in range(count) for b in range(count) if a != b]
+    first, second = (SYLLABLES[i] for i in pairs[index * 101 % len(pairs)])
+    return f"{first[0]}{second[0]}旗", f"{(first[1] + second[1]).capitalize()} Banner"
+
+
 def _zh(rng: random.Random, words: int) -> str:
     return "".join(rng.choice(ZH_WORDS) for _ in range(words)) + "。"
 
@@ -46,9 +63,10 @@ def write_archive(root: Path, records: int, seed: int = 7) -> dict[str, int]:
         (data / "sources" / f"{source[:-4]}.yaml").write_text(
             f"file: {source}\nabout:{_text(rng, 20, 30)}\n", encoding="utf-8")
     counties = [f"county-{i}" for i in range(counts["counties"])]
-    for county in counties:
+    for index, county in enumerate(counties):
+        zh_name, en_name = county_name(index)
         (data / "counties" / f"{county}.yaml").write_text(
-            f"id: {county}\nname: {{zh: 测试旗{county[7:]}, en: Test Banner {county[7:]}}}\n"
+            f"id: {county}\nname: {{zh: {zh_name}, en: {en_name}}}\n"
             f"pairings:\n  - district: {{zh: 丰台区, en: Fengtai District}}\n    since: 2018\n    source: {SOURCES[0]}\n"
             f"summary:{_text(rng, 30, 45)}\nsources: [{SOURCES[0]}]\n", encoding="utf-8")
     projects = [f"project-{i}" for i in range(counts["projects"])]

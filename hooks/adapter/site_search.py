@@ -5,8 +5,9 @@ pages and writes `pagefind/` into the site: one index per language, told apart b
 `<html lang>`, split into small files that a query fetches only as it needs them, so a
 reader's first search costs the same at any size of archive (BENCHMARKS.md). Which part of a
 page is indexed, and how much its title weighs, the templates say with data-pagefind-*
-attributes (overrides/theme/main.html, overrides/archive/). overrides/theme/assets/search.js
-queries the index from Material's search box.
+attributes (overrides/theme/main.html, overrides/archive/); what the templates repeat on every
+page of a kind is left out here (EXCLUDED). overrides/theme/assets/search.js queries the index
+from Material's search box.
 """
 from __future__ import annotations
 
@@ -21,10 +22,24 @@ from mkdocs.exceptions import Abort
 FOLDER = "pagefind"
 
 
+# Left out of the index and the excerpts. Words repeated on every page of a kind enlarge the
+# index parts that every query sharing them fetches, and match pages that are not about them.
+EXCLUDED = (
+    ".headerlink",  # the permalink sign that Python-Markdown's toc adds to every heading
+    ".archive-facts dt",  # labels ("Area", "Sector"), which also ran into their values ("AreaLinxi")
+    ".archive-cite",  # the names of the articles a page cites: their own pages hold them
+    ".archive-testimonies",  # accounts listed under a project, a county or another account
+    ".archive-milestone-projects",  # a milestone's projects: their own pages hold them
+    ".archive-pager",  # the previous and next account
+    ".archive-note",  # notes on how figures are summed or offered (county profiles, home, open data)
+    ".archive-notice",  # "not yet translated"
+    ".archive-updated",  # the day a record last changed
+)
+
+
 def command(site: Path) -> list[str]:
-    # The permalink sign that Python-Markdown's toc adds to every heading is not text.
-    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", FOLDER,
-            "--exclude-selectors", ".headerlink", "--quiet"]
+    excluded = [flag for selector in EXCLUDED for flag in ("--exclude-selectors", selector)]
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", FOLDER, *excluded, "--quiet"]
 
 
 def index(site: Path) -> None:

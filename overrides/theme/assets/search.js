@@ -3,10 +3,18 @@
    from <html lang>, so results never mix languages, and fetches only the parts of the index
    a query needs. It runs on the page's main thread (noWorker): the index files a query needs
    are small, and `make bench` then measures the reader's whole wait under a slowed CPU.
+   What a reader waits for after typing is kept to the query's own work: Pagefind's script,
+   its WebAssembly and the language's metadata (the same for every query) load once the page
+   is idle, or as soon as the reader points at or focuses the search box; a reader who asked
+   to save data (Save-Data) loads them only then. A query then fetches its words' index parts
+   and one excerpt file per result drawn, and the list is drawn once, when those are in, so it
+   does not reorder under the reader's pointer.
    Ranking: Pagefind's, without its penalty on long pages (a county's profile is long and
-   names the county throughout); then, among the first results, those whose title holds the
+   names the county throughout); then, among the results drawn, those whose title holds the
    whole query come first, the shortest title first: the page whose title is the query
-   leads (林西 → 林西县, Linxi → Linxi County). Results are drawn in Material's markup, so they look as Material's own search did; the
+   leads (林西 → 林西县, Linxi → Linxi County). Pagefind's results carry no title, only its
+   excerpt file does, so the title ranking looks at the results drawn and no further.
+   Results are drawn in Material's markup, so they look as Material's own search did; the
    keys are Material's: f, s or / opens, arrows move, Enter follows, Escape closes. */
 (function () {
   "use strict";
@@ -17,18 +25,30 @@
   var form = dialog.querySelector("form");
   var meta = dialog.querySelector(".md-search-result__meta");
   var list = dialog.querySelector(".md-search-result__list");
-  var SHOWN = 10; // results drawn
-  var CONSIDERED = 20; // results whose title is fetched to rank by it; each costs one small file
+  var SHOWN = 10; // results drawn, and ranked by title; each costs one small excerpt file
   var bundle = null;
   var latest = 0;
 
+  // Loads Pagefind once; init() starts fetching its WebAssembly and metadata without waiting
+  // for them (a search waits for them itself).
   function pagefind() {
     if (!bundle) {
       bundle = import(new URL(dialog.dataset.bundle, document.baseURI).href).then(function (api) {
-        return api.options({ noWorker: true, ranking: { pageLength: 0 } }).then(function () { return api; });
+        return api.options({ noWorker: true, ranking: { pageLength: 0 } })
+          .then(function () { return api.init(); })
+          .then(function () { return api; });
       });
     }
     return bundle;
+  }
+
+  function preload() { pagefind(); }
+
+  function whenIdle() {
+    var connection = navigator.connection;
+    if (connection && connection.saveData) return;
+    var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 1); };
+    idle(preload, { timeout: 3000 });
   }
 
   function open(state) {
@@ -54,12 +74,46 @@
       (excerpt ? "<p>" + excerpt + "</p>" : "") + "</article>";
   }
 
+  // The page's heading is indexed (Pagefind matches Chinese titles reliably only in the
+  // page's text), so an excerpt from the top of a page begins with the title, or with its
+  // end, which the result already shows above it. That beginning is dropped, with the marks
+  // and the full stop around it; any other excerpt is left as it is.
+  function withoutTitle(excerpt, title) {
+    // Where the excerpt's text continues after `text` (tags, spaces and Pagefind's zero-width
+    // word breaks aside), if it starts with it and a word ends there; otherwise -1.
+    function after(text) {
+      var at = 0;
+      function skip() {
+        for (;;) {
+          if (excerpt.charAt(at) === "<") at = excerpt.indexOf(">", at) + 1 || excerpt.length;
+          else if (/[\s\u200b]/.test(excerpt.charAt(at))) at++;
+          else return;
+        }
+      }
+      for (var i = 0; i < text.length; i++) {
+        skip();
+        if (excerpt.charAt(at) !== text.charAt(i)) return -1;
+        at++;
+      }
+      var end = at;
+      skip();
+      return at === excerpt.length || at > end || /[.。:：]/.test(excerpt.charAt(at)) ? end : -1;
+    }
+    for (var start = 0; start < title.length; start++) {
+      // The excerpt starts at a word: after a space, or at any character of Chinese.
+      if (start > 0 && !/\s/.test(title.charAt(start - 1)) && !/[^\x00-\u024f]/.test(title.charAt(start))) continue;
+      var end = after(title.slice(start).replace(/\s+/g, ""));
+      if (end >= 0) return excerpt.slice(end).replace(/^(<\/mark>)?[\s\u200b.。:：]*/, "");
+    }
+    return excerpt;
+  }
+
   function item(data) {
     var sections = (data.sub_results || []).filter(function (section) {
       return section.url !== data.url && section.title !== data.meta.title;
     }).slice(0, 3);
     var html = '<a href="' + data.url + '" class="md-search-result__link" tabindex="-1">' +
-      article(data.meta.title || data.url, data.excerpt, 1) + "</a>";
+      article(data.meta.title || data.url, withoutTitle(data.excerpt || "", data.meta.title || ""), 1) + "</a>";
     if (sections.length) {
       var more = sections.length === 1 ? dialog.dataset.moreOne : dialog.dataset.moreOther.replace("#", String(sections.length));
       html += '<details class="md-search-result__more"><summary tabindex="-1"><div>' + escape(more) + "</div></summary>" +
@@ -98,11 +152,11 @@
       return api.search(text);
     }).then(function (found) {
       if (asked !== latest || !found) return null;
-      return Promise.all(found.results.slice(0, CONSIDERED).map(function (result) { return result.data(); }))
+      return Promise.all(found.results.slice(0, SHOWN).map(function (result) { return result.data(); }))
         .then(function (pages) {
           if (asked !== latest) return;
           meta.textContent = count(found.results.length);
-          list.replaceChildren.apply(list, byTitle(text, pages).slice(0, SHOWN).map(item));
+          list.replaceChildren.apply(list, byTitle(text, pages).map(item));
         });
     });
   }
@@ -110,8 +164,15 @@
   input.addEventListener("input", function () { query(input.value); });
   input.addEventListener("focus", function () {
     toggle.checked = true;
-    pagefind().then(function (api) { return api.init(); }); // load while the reader types
+    preload();
   });
+  // Pointing at the box or at the header's search button shows the intent to search.
+  Array.prototype.forEach.call(document.querySelectorAll(".md-search__input, label[for='__search']"), function (target) {
+    target.addEventListener("pointerenter", preload);
+    target.addEventListener("pointerdown", preload);
+  });
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle);
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { query(""); input.focus(); }); });
