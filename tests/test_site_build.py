@@ -88,6 +88,18 @@ def test_each_language_searches_only_its_own_pages_and_not_their_tables(site):
     assert not any("¶" in text for text in en.values())
 
 
+def test_search_leaves_out_what_repeats_from_page_to_page(site):
+    en = indexed_pages(site / "site")["en"]
+    account = en["/en/testimonies/dai-shusen/"]
+    # A card's values stay searchable; its labels are left out and no longer run into them.
+    assert "Linxi County" in account and "Dai Shusen" in account
+    assert "AreaLinxi" not in account and "Role at the time" not in account and "Related projects" not in account
+    # Articles are named on their own pages, not in the citations of every page that cites them.
+    short_name = "article 000"  # how pages cite an article without a short name
+    assert short_name in page(site, "en/testimonies/dai-shusen")
+    assert not [url for url, text in en.items() if short_name in text]
+
+
 def test_no_page_asks_a_third_party(site):
     # Scripts, images, styles, fonts and icons load by themselves; links only when followed.
     loads = re.compile(r'(?:\bsrc="|<link\b[^>]*\bhref="|url\()(https?:)?//([^/"\')]+)')

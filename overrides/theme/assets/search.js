@@ -6,14 +6,14 @@
    What a reader waits for after typing is kept to the query's own work: Pagefind's script,
    its WebAssembly and the language's metadata (the same for every query) load once the page
    is idle, or as soon as the reader points at or focuses the search box; a reader who asked
-   to save data (Save-Data) loads them only then. A query then fetches its words' index parts
-   and one excerpt file per result drawn, and the list is drawn once, when those are in, so it
-   does not reorder under the reader's pointer.
+   to save data (Save-Data) or is on a 2G connection loads them only then. A query fetches
+   its words' index parts and one excerpt file per result drawn; the list is drawn once,
+   when those are in, so that it does not reorder under the reader's pointer.
    Ranking: Pagefind's, without its penalty on long pages (a county's profile is long and
    names the county throughout); then, among the results drawn, those whose title holds the
    whole query come first, the shortest title first: the page whose title is the query
-   leads (林西 → 林西县, Linxi → Linxi County). Pagefind's results carry no title, only its
-   excerpt file does, so the title ranking looks at the results drawn and no further.
+   leads (林西 → 林西县, Linxi → Linxi County). Pagefind's results carry no title, only their
+   excerpt files do, so the title ranking looks at the results drawn and no further.
    Results are drawn in Material's markup, so they look as Material's own search did; the
    keys are Material's: f, s or / opens, arrows move, Enter follows, Escape closes. */
 (function () {
@@ -36,7 +36,12 @@
       bundle = import(new URL(dialog.dataset.bundle, document.baseURI).href).then(function (api) {
         return api.options({ noWorker: true, ranking: { pageLength: 0 } })
           .then(function () { return api.init(); })
-          .then(function () { return api; });
+          .then(function () {
+            // An empty search fetches nothing, but first sets up the browser's word segmenter
+            // (for Chinese it loads a dictionary), which the first query would wait for.
+            api.search("");
+            return api;
+          });
       });
     }
     return bundle;
@@ -46,7 +51,7 @@
 
   function whenIdle() {
     var connection = navigator.connection;
-    if (connection && connection.saveData) return;
+    if (connection && (connection.saveData || /2g/.test(connection.effectiveType || ""))) return;
     var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 1); };
     idle(preload, { timeout: 3000 });
   }
