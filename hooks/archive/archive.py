@@ -215,12 +215,14 @@ class Totals:
 
     funds: Total | None
     people: Total | None
+    projects: int  # the individual projects giving either figure
 
 
 def totals(projects) -> Totals:
     individual = [project for project in projects if not project.aggregate]
-    return Totals(sum_figures([funding_total(p) for p in individual]),
-                  sum_figures([people_reached(p) for p in individual]))
+    funds, people = [funding_total(p) for p in individual], [people_reached(p) for p in individual]
+    giving = sum(1 for fund, reached in zip(funds, people) if fund is not None or reached is not None)
+    return Totals(sum_figures(funds), sum_figures(people), giving)
 
 
 def _register(archive: Archive, kind: str, key: str, loaded: Loaded, problems: list[Problem]) -> None:
