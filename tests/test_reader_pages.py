@@ -126,3 +126,23 @@ def test_every_page_speaks_its_language_in_head_and_footer(site_dir):
     assert 'og:image" content="http://127.0.0.1:8000/en/social/projects/linxi-deqingyuan-egg-farm.svg"' in en
     not_found = (site_dir / "404.html").read_text(encoding="utf-8")
     assert '<section lang="zh"' in not_found and '<section lang="en"' in not_found
+
+
+def test_the_footer_names_the_licence_and_where_to_report_a_mistake(site_dir):
+    """Unset (as in this build), "report a mistake" leads to the About page's corrections
+    section in the page's language, which says how to report one."""
+    for lang_root, report, licence in (("", "报告错误", "本站文字与数据采用 "), ("en/", "Report a mistake", "licensed under ")):
+        html = (site_dir / lang_root / "projects" / "index.html").read_text(encoding="utf-8")
+        assert f'<a href="../about/#corrections">{report}</a>' in html
+        assert re.search(licence + r'<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>', html)
+        about = (site_dir / lang_root / "about" / "index.html").read_text(encoding="utf-8")
+        assert 'id="corrections"' in about and report in about.split('id="corrections"')[1]
+
+
+def test_a_corrections_address_set_for_the_site_is_the_footers_link(tmp_path):
+    from sitebuild import build, make_project, page
+
+    project = make_project(tmp_path)
+    assert build(project, env={"CORRECTIONS_URL": "mailto:corrections@example.org"}).returncode == 0
+    assert '<a href="mailto:corrections@example.org">Report a mistake</a>' in page(project, "en/projects/")
+    assert '<a href="mailto:corrections@example.org">报告错误</a>' in page(project, "counties/linxi/")
