@@ -3,12 +3,14 @@ without a name cut or covering another."""
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
 
 from archive.archive import build_archive
 from archive.labels import Labels
+from archive.models import Text
 from archive.outlines import area, contains, simplify
 from archive.pairing_map import TOLERANCE, _shapes, load_places, pairing_map
 
@@ -108,3 +110,12 @@ def test_simplify_keeps_corners_and_drops_what_a_reader_cannot_see():
     wiggly = [(x / 10, (x % 2) * 0.05) for x in range(101)] + [(10, 5), (0, 5), (0, 0)]
     thinned = simplify(wiggly, 0.5)
     assert len(thinned) <= 6 and abs(area(thinned) - area(wiggly)) < 0.5
+
+
+def test_a_county_the_package_does_not_know_is_left_off_and_a_map_of_none_is_not_drawn(archive):
+    known = archive.counties["linxi"]
+    unknown = known.model_copy(update={"id": "nowhere", "name": Text(zh="无此县", en="Nowhere County")})
+    places, labels = load_places(TEMPLATES), Labels.load(TEMPLATES, "en")
+    pairing = pairing_map(SimpleNamespace(counties={"linxi": known, "nowhere": unknown}), places, labels, "en")
+    assert [county.key for county in pairing.counties] == ["linxi"]
+    assert pairing_map(SimpleNamespace(counties={"nowhere": unknown}), places, labels, "en") is None

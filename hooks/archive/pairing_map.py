@@ -73,6 +73,8 @@ def _shapes(region: str, partner: str, counties: tuple, districts: tuple) -> tup
     """Every outline projected and simplified, once per build whatever the number of pages and
     languages: `counties` holds (id, prefecture, name) and `districts` (key, name) in Chinese."""
     outlines = {"region": outline(region), "partner": outline(partner)}
+    if outlines["region"] is None or outlines["partner"] is None:
+        return 0, {}
     for cid, prefecture, name in counties:
         outlines[cid] = outline(region, prefecture, name)
     for key, name in districts:
