@@ -119,6 +119,8 @@ def pairing_map(archive: Archive, places: dict, labels, lang: str) -> PairingMap
     region, partner = places["region"], places["partner"]
     counties = {cid: county for cid, county in sorted(archive.counties.items())
                 if county.prefecture is not None and (county.province is None or county.province.zh == region)}
+    if not counties:  # nothing to place: the outlines are not read at all
+        return None
     # A partner district is drawn when a county's pairing names it ("北京市丰台区" or "丰台区").
     named = {key: district for key, district in places["districts"].items() if district["name"] in districts_of(partner)}
     links_by_name = [(key, cid) for cid, county in counties.items() for pairing in county.pairings
