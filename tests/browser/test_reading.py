@@ -1,5 +1,5 @@
 """The pages a reader meets first, at a desktop's and a phone's width: accessible, nothing
-cut, chart and map text legible; screenshots of each saved for review."""
+cut, chart and map text legible, no map name over another; screenshots of each saved for review."""
 import pytest
 
 from conftest import AXE, SCREENSHOTS
@@ -32,6 +32,13 @@ SVG_TEXT_PROBLEMS = """() => {
         problems.push(`${name} is cut by its drawing`);
       if (r.left < 0 || r.right > viewport) problems.push(`${name} runs off the screen`);
     }
+    // On a map, no name may cover another (a chart's value sits on its bar by design).
+    if (!svg.closest('.archive-map')) continue;
+    const boxes = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBoundingClientRect()]);
+    boxes.forEach(([a, ra], i) => boxes.slice(i + 1).forEach(([b, rb]) => {
+      if (ra.left < rb.right - 0.5 && rb.left < ra.right - 0.5 && ra.top < rb.bottom - 0.5 && rb.top < ra.bottom - 0.5)
+        problems.push(`"${a}" covers "${b}"`);
+    }));
   }
   return problems;
 }"""
@@ -59,7 +66,7 @@ def test_reader_pages_are_accessible_and_fit_the_screen(page_factory, base_url, 
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_chart_and_map_text_is_at_least_12px_and_never_cut_on_a_phone(page_factory, base_url, lang):
+def test_chart_and_map_text_is_at_least_12px_never_cut_nor_overlapping_on_a_phone(page_factory, base_url, lang):
     page = page_factory(width=390, height=844)
     problems = []
     for path in DRAWN_PAGES:
