@@ -37,7 +37,7 @@ FEED_SIZE = 50
 
 def _changed(archive: Archive, testimony, lang: str, built: datetime.datetime) -> datetime.datetime:
     """When an account's file in `lang` last changed in git; the build's date if unknown."""
-    day = archive.last_changed("testimonies", f"{testimony.slug}.{lang}")
+    day = archive.last_changed([testimony.version(lang).origin.file])
     if day is None:
         return built
     return datetime.datetime(day.year, day.month or 1, day.day or 1, tzinfo=datetime.timezone.utc)
