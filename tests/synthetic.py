@@ -59,9 +59,10 @@ def write_archive(root: Path, records: int, seed: int = 7) -> dict[str, int]:
     for kind in ("counties", "projects", "milestones", "sources"):
         (data / kind).mkdir(parents=True, exist_ok=True)
     testimonies.mkdir(parents=True, exist_ok=True)
-    for source in SOURCES:
+    for number, source in enumerate(SOURCES):
+        short = f"short: {{zh: 《报道{'甲乙丙丁戊'[number]}》, en: Report {'ABCDE'[number]}}}\n"
         (data / "sources" / f"{source[:-4]}.yaml").write_text(
-            f"file: {source}\nabout:{_text(rng, 20, 30)}\n", encoding="utf-8")
+            f"file: {source}\n{short}about:{_text(rng, 20, 30)}\n", encoding="utf-8")
     counties = [f"county-{i}" for i in range(counts["counties"])]
     for index, county in enumerate(counties):
         zh_name, en_name = county_name(index)

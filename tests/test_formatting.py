@@ -105,9 +105,22 @@ def test_impossible_dates_are_refused(bad):
 
 
 def test_both_catalogues_have_the_same_labels():
-    # English alone has singular units; Chinese alone writes 170余万 for "more than 1.7 million".
-    english_only, chinese_only = {"unit.people.one", "unit.households.one"}, {"qualifier.more_than_whole"}
+    # English alone has singular forms (key.one); Chinese alone writes 170余万 for "more than 1.7 million".
+    english_only = {key for key in LABELS["en"].entries if key.endswith(".one")}
+    chinese_only = {"qualifier.more_than_whole"}
     assert set(LABELS["zh"].entries) - chinese_only == set(LABELS["en"].entries) - english_only
+    assert all(key.removesuffix(".one") in LABELS["en"].entries for key in english_only)
+
+
+@pytest.mark.parametrize("n, zh, en", [
+    (1, "为本站1个给出数字的单个项目之和。", "From the one individual project on this site that gives a figure."),
+    (16, "为本站16个给出数字的单个项目之和。", "Sums over the 16 individual projects on this site that give a figure."),
+])
+def test_a_count_takes_its_languages_plural_form(n, zh, en):
+    assert LABELS["zh"].format("county.totals_note", n=n) == zh
+    assert LABELS["en"].format("county.totals_note", n=n) == en
+    assert LABELS["en"].get("home.testimonies_count", n=n) == ("account" if n == 1 else "accounts")
+    assert LABELS["en"].format("problems.count", n=n) == ("1 problem" if n == 1 else f"{n} problems")
 
 
 @pytest.mark.parametrize("typed, typeset", [

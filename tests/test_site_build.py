@@ -36,7 +36,8 @@ def test_project_page_keeps_both_values_when_sources_disagree(site):
     en = page(site, "en/projects/linxi-clinic")
     assert "archive-disagree" in en
     assert "CNY 8.1 million" in en and "CNY 8.2 million" in en
-    assert "article 000" in en and "article 004" in en
+    assert "“Win-win cooperation that helps at the root”" in en  # each cited by its short name
+    assert "“Beijing–Inner Mongolia cooperation speeds up rural revitalisation in Taibus”" in en
 
 
 def test_english_pages_carry_no_chinese_labels_and_the_reverse(site):

@@ -5,6 +5,7 @@
   on_pre_build  load and check the archive, render every page, make the docs tree exactly that
   on_nav        start the further language's build in a forked process (`mkdocs build` only)
   on_env        Material's templates: cached compiled
+  on_page_context  the day the page last changed, for the theme to show at its foot
   on_post_build index the site for search (Pagefind); publish the staging folder as the site
   on_build_error stop the forked build, drop the staging folder
   on_serve      a save that breaks the build shows its problems at every address of the preview
@@ -26,12 +27,14 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 
 from archive.archive import Archive, build_archive
+from archive.labels import Labels
 from archive.messages import Message
 from archive.pages import lang_root, page_url
 from archive.problem_page import problem_page
 from archive.problems import ArchiveError
 from archive.render import TEMPLATE_CACHE, generate
 from archive.tree import sync_tree
+from archive.updated import last_updated, page_dates
 
 from . import compat, publish, site_search
 from .language_builds import LanguageBuilds
@@ -46,6 +49,8 @@ class ArchivePlugin(BasePlugin):
         self.dirty = False
         self.settings = Settings()
         self.archive: Archive | None = None
+        self.page_dates: dict = {}  # page file of the docs tree -> day it last changed (git)
+        self.labels: dict[str, Labels] = {}  # by language, for the page's last-updated line
         self.site: Path | None = None  # the published site folder, for `mkdocs build`
         self.staging: Path | None = None  # where this build writes it
         self.language_builds: LanguageBuilds | None = None
@@ -86,6 +91,7 @@ class ArchivePlugin(BasePlugin):
         files = self._generate_tree(config)
         generated = time.perf_counter()
         changes = sync_tree(self.settings.generated, files)
+        self.page_dates = page_dates(self.archive, self.settings.content)
         # One line per build with the time of each phase; `make bench` reads it.
         log.info(f"archive: load_validate_s={loaded - started:.3f} generate_s={generated - loaded:.3f} "
                  f"write_s={time.perf_counter() - generated:.3f} written={len(changes.written)} "
@@ -140,6 +146,24 @@ class ArchivePlugin(BasePlugin):
         return server
 
     def on_page_context(self, context, page, config, nav):
+        context["last_updated"] = self._resolve_last_updated(page, config)
+        self._relative_language_links(page, config)
+        return context
+
+    # --- phases -------------------------------------------------------------------------
+
+    def _resolve_last_updated(self, page, config):
+        """When the page last changed, in its language (partials/source-file.html shows it)."""
+        day = self.page_dates.get(page.file.src_uri)
+        if day is None:
+            return None
+        lang = config.theme["language"]  # the language being built (mkdocs-static-i18n sets it)
+        if lang not in self.labels:
+            self.labels[lang] = Labels.load(self.settings.templates, lang)
+        return last_updated(day, self.labels[lang])
+
+    @staticmethod
+    def _relative_language_links(page, config) -> None:
         """Home pages get mkdocs-static-i18n's site-wide language links, written from the
         domain root ("/en/"); made relative here so that site/ works under any path."""
         is_home = page.file.src_uri.split(".")[0] == "index"
@@ -149,9 +173,6 @@ class ArchivePlugin(BasePlugin):
             if alternate["link"].startswith(site_path):
                 # Relative to the site root; Material's `url` filter makes it relative to the page.
                 alternate["link"] = alternate["link"][len(site_path):] or "./"
-        return context
-
-    # --- phases -------------------------------------------------------------------------
 
     def _resolve_staging(self, config) -> None:
         """`mkdocs build` writes into a folder of its own; on_post_build publishes it."""

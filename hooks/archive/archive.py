@@ -71,20 +71,32 @@ class Archive:
     gaps: list[TranslationGap] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # published anyway; listed for editors
     coverage: list[Loaded] = field(default_factory=list)
+    root: Path = Path(".")  # the folder record files are named from
     revisions: dict[str, PartialDate] = field(default_factory=dict)  # file -> last commit day
 
     # Languages each record lacks some text in, by id(): the archive keeps every record alive.
     missing_languages: dict[int, set[str]] = field(default_factory=dict)
 
-    def last_changed(self, kind: str, key: str) -> PartialDate | None:
-        """The day the file of a record (or of a testimony, in `lang` form "testimonies/slug.zh")
-        last changed in git, if known."""
+    def files_of(self, kind: str, record=None) -> list[str]:
+        """The files holding one record of `kind` (both language files of an account), or
+        every record of it: what the "last updated" day of their pages comes from."""
         if kind == "testimonies":
-            slug, lang = key.rsplit(".", 1)
-            origin = self.testimonies[slug].version(lang).origin
-        else:
-            origin = self.origins.get((kind, key))
-        return self.revisions.get(origin.file) if origin else None
+            testimonies = [record] if record is not None else self.testimonies.values()
+            return [version.origin.file for testimony in testimonies for version in testimony.versions.values()]
+        if record is not None:
+            return [self.origins[(kind, record.file if kind == "sources" else record.id)].file]
+        return [origin.file for (of_kind, _), origin in self.origins.items() if of_kind == kind]
+
+    def last_changed(self, files: list[str]) -> PartialDate | None:
+        """The newest day a commit changed any of `files` (relative to root), if git knows one."""
+        return max((self.revisions[file] for file in files if file in self.revisions), default=None)
+
+    def file_changed(self, path: Path) -> PartialDate | None:
+        """The same for a file given by its path, such as a hand-written page."""
+        try:
+            return self.last_changed([Path(path).resolve().relative_to(self.root.resolve()).as_posix()])
+        except ValueError:  # not under root: git was not asked about it
+            return None
 
     def lacks(self, record, lang: str) -> bool:
         """True when a record has any text missing in `lang`: its pages say so."""
@@ -203,12 +215,14 @@ class Totals:
 
     funds: Total | None
     people: Total | None
+    projects: int  # the individual projects giving either figure
 
 
 def totals(projects) -> Totals:
     individual = [project for project in projects if not project.aggregate]
-    return Totals(sum_figures([funding_total(p) for p in individual]),
-                  sum_figures([people_reached(p) for p in individual]))
+    funds, people = [funding_total(p) for p in individual], [people_reached(p) for p in individual]
+    giving = sum(1 for fund, reached in zip(funds, people) if fund is not None or reached is not None)
+    return Totals(sum_figures(funds), sum_figures(people), giving)
 
 
 def _register(archive: Archive, kind: str, key: str, loaded: Loaded, problems: list[Problem]) -> None:
@@ -327,5 +341,8 @@ def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Pat
         raise ArchiveError(errors, archive.warnings)
     archive.warnings += plausibility_warnings(archive)
     archive.index()
-    archive.revisions = last_changed(root)
+    archive.root = root
+    # Hand-written pages sit beside the accounts, in the editors' folder.
+    folders = [data_dir or root / "data", (testimonies_dir or root / "content" / "testimonies").parent]
+    archive.revisions = last_changed(root, folders)
     return archive

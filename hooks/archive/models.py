@@ -217,11 +217,11 @@ class Milestone(Model):
 
 class Source(Model):
     """One article. Title, publication and date are None where the text does not give them.
-    `short` is how a citation names it for readers (the file name is for editors only);
-    without it, citations say "article 001"."""
+    `short` is how every citation names it for readers (its headline, shortened, or a
+    description where it has none): file names and numbers are for editors only."""
 
     file: SourceFile
-    short: Optional[Text] = None
+    short: Text
     title: Optional[Text] = None
     publication: Optional[Text] = None
     published: Optional[Date] = None

@@ -37,6 +37,10 @@ class Collection:
     records: Callable[[Archive], Iterable]
     view: Callable[[Archive, object], object] | None = None
 
+    @property
+    def kind(self) -> str:
+        return self.pattern.split("/", 1)[0]
+
 
 COLLECTIONS: list[Collection] = [
     Collection("counties/{key}", "county.md.j2", "county", lambda a: a.counties.values(), county_view),
@@ -47,15 +51,19 @@ COLLECTIONS: list[Collection] = [
                lambda a, testimony: TestimonyView(testimony)),
 ]
 
-SINGLE_PAGES: list[tuple[str, str]] = [
-    ("index", "home.md.j2"),
-    ("counties/index", "counties.md.j2"),
-    ("projects/index", "projects.md.j2"),
-    ("timeline/index", "timeline.md.j2"),
-    ("testimonies/index", "testimonies.md.j2"),
-    ("sources/index", "sources.md.j2"),
-    ("data/index", "data.md.j2"),
-    ("glossary", "glossary.md.j2"),  # URL glossary/, where the hand-written page used to be
+# Each page that is not one record's, with the kinds of records it lists. Such a page is as
+# new as the newest of those records: adding or correcting a project changes the projects
+# index. Records it only names in passing (a county's name in a project's row) do not count,
+# or every page would be dated by the newest edit anywhere in data/.
+SINGLE_PAGES: list[tuple[str, str, tuple[str, ...]]] = [
+    ("index", "home.md.j2", ("counties", "projects", "milestones", "testimonies")),
+    ("counties/index", "counties.md.j2", ("counties",)),
+    ("projects/index", "projects.md.j2", ("projects",)),
+    ("timeline/index", "timeline.md.j2", ("milestones",)),
+    ("testimonies/index", "testimonies.md.j2", ("testimonies",)),
+    ("sources/index", "sources.md.j2", ("sources",)),
+    ("data/index", "data.md.j2", ("counties", "projects", "milestones", "sources", "testimonies")),
+    ("glossary", "glossary.md.j2", ("glossary",)),  # URL glossary/, where the hand-written page used to be
 ]
 
 
@@ -66,7 +74,7 @@ def record_key(record) -> str:
 
 
 def site_pages(archive: Archive) -> list[PageSpec]:
-    pages = [PageSpec(path, template) for path, template in SINGLE_PAGES]
+    pages = [PageSpec(path, template) for path, template, _ in SINGLE_PAGES]
     for collection in COLLECTIONS:
         for record in collection.records(archive):
             context = {collection.name: record}
@@ -99,13 +107,22 @@ def hand_written_pages(content: Path) -> dict[str, bytes]:
     """Every file of the editors' folder that goes into the site as it is: pages, pictures.
     Accounts (testimonies/<slug>.<lang>.md) are not among them: each becomes a generated
     page with its card."""
-    pages: dict[str, bytes] = {}
-    for path in sorted(Path(content).rglob("*")):
+    return {path.relative_to(content).as_posix(): path.read_bytes() for path in _hand_written_files(Path(content))}
+
+
+def _hand_written_files(content: Path) -> list[Path]:
+    files = []
+    for path in sorted(content.rglob("*")):
         name = path.relative_to(content).as_posix()
         if not path.is_file() or any(part.startswith(".") for part in name.split("/")):
             continue
         if name.startswith("testimonies/") and name.endswith(".md") and name.count("/") == 1 \
                 and not name.startswith("testimonies/index."):
             continue
-        pages[name] = path.read_bytes()
-    return pages
+        files.append(path)
+    return files
+
+
+def hand_written_markdown(content: Path) -> list[Path]:
+    """The hand-written pages of the editors' folder (Markdown), as above."""
+    return [path for path in _hand_written_files(content) if path.suffix == ".md"]

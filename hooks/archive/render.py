@@ -79,7 +79,7 @@ class Renderer:
             SECTORS=SECTORS, MILESTONE_KINDS=MILESTONE_KINDS, GLOSSARY_SECTIONS=GLOSSARY_SECTIONS, LANGS=LANGS, EXPORT_FIELDS=EXPORT_FIELDS,
             funding_total=funding_total, figure_groups=figure_groups, home_view=home_view(self.archive),
             cite_link=self.cite_link, untranslated=self.untranslated,
-            pairing_map=pairing_map(self.archive, load_places(self.templates)),
+            pairing_map=pairing_map(self.archive, load_places(self.templates), labels, lang),
             social_card=lambda: lang_root(lang) + card_path(self.page_path),
             testimony_neighbours=Neighbours(self.archive, lang),
             related_testimonies=lambda testimony: related(self.archive, testimony, lang),
