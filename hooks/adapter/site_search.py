@@ -33,7 +33,6 @@ EXCLUDED = (
     ".archive-pager",  # the previous and next account
     ".archive-note",  # notes on how figures are summed or offered (county profiles, home, open data)
     ".archive-notice",  # "not yet translated"
-    ".archive-updated",  # the day a record last changed
 )
 
 
