@@ -318,3 +318,10 @@ def test_an_untranslated_record_shows_a_notice_and_fails_strict_builds(tmp_path)
     assert "not yet fully translated into English" in testimony and "戴树森" in testimony
     strict = build(project)  # mkdocs --strict, as `make build STRICT=1` and CI run it
     assert strict.returncode != 0 and "strict builds need both languages" in strict.stdout + strict.stderr
+
+
+def test_an_account_in_a_list_sets_the_narrator_apart_from_the_role(site):
+    county = re.search(r"county: (\S+)", (ROOT / "tests/fixtures/tiny/content/testimonies/dai-shusen.zh.md")
+                       .read_text(encoding="utf-8")).group(1)
+    assert '>戴树森</a>：<span class="archive-role">岳各庄批发市场总经理</span>' in page(site, f"counties/{county}")
+    assert '>Dai Shusen</a>: <span class="archive-role">General manager' in page(site, f"en/counties/{county}")
