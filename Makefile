@@ -20,15 +20,24 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-# From the npm registry: Decap CMS and its local backend for `make edit`, axe-core for the
-# browser tests' accessibility checks.
+# From the npm registry (package.json): Pagefind, which the build runs to index the site for
+# search (its npm release is newer than PyPI's, and twice as fast on a word that most pages
+# hold; BENCHMARKS.md); Decap CMS and its local backend for `make edit`, axe-core for the
+# browser tests' accessibility checks. `serve`, `build` and `bench` need Pagefind alone
+# (INDEXER_STAMP: `npm ci --omit=dev`, 14 MB); `edit` and `test` everything (NODE_STAMP).
+# `npm ci` empties node_modules first, so a full install marks both, and Pagefind alone is
+# installed only where no full install is current.
 NODE_STAMP := node_modules/.installed
+INDEXER_STAMP := node_modules/.indexer-installed
 $(NODE_STAMP): package-lock.json
 	npm ci --silent --no-audit --no-fund
-	touch $(NODE_STAMP)
+	touch $(NODE_STAMP) $(INDEXER_STAMP)
+$(INDEXER_STAMP): package-lock.json
+	if [ ! $(NODE_STAMP) -nt package-lock.json ]; then npm ci --omit=dev --silent --no-audit --no-fund; fi
+	touch $(INDEXER_STAMP)
 
 # --dirty: a rebuild renders only the pages whose file changed (see hooks/mkdocs_hooks.py).
-serve: $(STAMP)
+serve: $(STAMP) $(INDEXER_STAMP)
 	$(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # The preview (as `make serve`) and, beside it, the form editor at http://127.0.0.1:8001/
@@ -39,7 +48,7 @@ edit: $(STAMP) $(NODE_STAMP)
 
 # The same as `mkdocs build`: the build writes beside site/ and swaps it in only when it
 # succeeded (hooks/adapter/publish.py), so site/ is always a complete site.
-build: $(STAMP)
+build: $(STAMP) $(INDEXER_STAMP)
 	@if [ -z "$$SITE_URL" ]; then echo "warning: SITE_URL is not set: canonical links, the sitemap and the feeds will point at http://127.0.0.1:8000/ (publish with SITE_URL=https://example.org/archive/ make build)" >&2; fi
 	$(PY) -m mkdocs build $(STRICT_FLAG)
 
@@ -62,7 +71,7 @@ schemas: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) $(INDEXER_STAMP)
 	$(PY) tests/bench.py
 
 clean:

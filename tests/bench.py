@@ -103,7 +103,7 @@ def timed_floor(project: Path, folder: Path, runs: int) -> Timing:
     for _ in range(runs):
         shutil.rmtree(floor / "site", ignore_errors=True)
         built = timed_build(floor)
-        indexed = timed_command(site_search.command(floor / "site"))
+        indexed = timed_command(site_search.command(project, floor / "site"))
         timings.append(Timing(built.wall_s + indexed.wall_s, built.cpu_s + indexed.cpu_s, built.phases))
     return median_timing(timings)
 

@@ -21,6 +21,10 @@ def make_project(folder: Path, fixture: str | None = "tiny") -> Path:
     archive = FIXTURES / fixture if fixture else ROOT
     for name in ("mkdocs.yml", "Makefile", "requirements.txt"):
         shutil.copy(ROOT / name, folder / name)
+    # With their times, so that the Makefile finds the project's npm install (linked below)
+    # up to date, as it is, and leaves it alone.
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy2(ROOT / name, folder / name)
     for name in ("hooks", "overrides"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     (folder / "content").mkdir()
@@ -30,6 +34,7 @@ def make_project(folder: Path, fixture: str | None = "tiny") -> Path:
     shutil.copytree(archive / "data", folder / "data")
     shutil.copytree(archive / "content" / "testimonies", folder / "content" / "testimonies",
                     ignore=shutil.ignore_patterns("index.*.md"))
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")  # Pagefind, which the build runs
     return folder
 
 

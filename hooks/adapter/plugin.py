@@ -121,10 +121,11 @@ class ArchivePlugin(BasePlugin):
         if self.language_builds is not None:
             self.language_builds.finish()
             self.language_builds = None
+        project = Path(config.config_file_path).parent
         if self.command == "build":
-            site_search.index(Path(config.site_dir))
+            site_search.index(project, Path(config.site_dir))
         else:  # `mkdocs serve`: the page reloads at once, search follows a moment later
-            self.reindexer.start(Path(config.site_dir))
+            self.reindexer.start(project, Path(config.site_dir))
         if self.staging is not None:
             publish.publish(self.staging, self.site)
             config.site_dir = str(self.site)

@@ -1,7 +1,8 @@
 """Index the built site for search with Pagefind.
 
-Pagefind (the `pagefind[extended]` package, whose binary segments Chinese) reads the built
-pages and writes `pagefind/` into the site: one index per language, told apart by each page's
+Pagefind (the npm package, pinned in package.json and installed into the project's
+node_modules by the Makefile; its binary segments Chinese) reads the built pages and writes
+`pagefind/` into the site: one index per language, told apart by each page's
 `<html lang>`, split into small files that a query fetches only as it needs them, so a
 reader's first search costs the same at any size of archive (BENCHMARKS.md). Which part of a
 page is indexed, and how much its title weighs, the templates say with data-pagefind-*
@@ -12,9 +13,10 @@ from Material's search box.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -36,15 +38,25 @@ EXCLUDED = (
 )
 
 
-def command(site: Path) -> list[str]:
+def executable(project: Path) -> Path:
+    """Pagefind's command in the project's node_modules (npm's wrapper, which runs the binary
+    for this platform, the extended one that segments Chinese)."""
+    path = Path(project) / "node_modules" / ".bin" / "pagefind"
+    if not path.is_file():
+        raise Abort(f"Pagefind, which indexes the site for search, is not installed in {path.parent.parent}: "
+                    "`make build` or `make serve` installs it (or run `npm ci --omit=dev` in the project folder).")
+    return path
+
+
+def command(project: Path, site: Path) -> list[str]:
     excluded = [flag for selector in EXCLUDED for flag in ("--exclude-selectors", selector)]
-    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", FOLDER, *excluded, "--quiet"]
+    return [str(executable(project)), "--site", str(site), "--output-subdir", FOLDER, *excluded, "--quiet"]
 
 
-def index(site: Path) -> None:
+def index(project: Path, site: Path) -> None:
     """Index `site` and wait; a failure fails the build."""
     shutil.rmtree(Path(site) / FOLDER, ignore_errors=True)  # no fragment of a former build stays
-    result = subprocess.run(command(site), capture_output=True, text=True)
+    result = subprocess.run(command(project, site), capture_output=True, text=True)
     if result.returncode != 0:
         raise Abort(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
     _sort_entry(Path(site) / FOLDER / "pagefind-entry.json")
@@ -64,12 +76,13 @@ class Reindexer:
     def __init__(self) -> None:
         self.process: subprocess.Popen | None = None
 
-    def start(self, site: Path) -> None:
+    def start(self, project: Path, site: Path) -> None:
         self.stop()
-        self.process = subprocess.Popen(command(site), stdout=subprocess.DEVNULL)
+        # A session of its own: stopping it stops npm's wrapper and the binary it started.
+        self.process = subprocess.Popen(command(project, site), stdout=subprocess.DEVNULL, start_new_session=True)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+            os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait()
         self.process = None

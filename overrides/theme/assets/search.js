@@ -27,7 +27,6 @@
   var list = dialog.querySelector(".md-search-result__list");
   var SHOWN = 10; // results drawn, and ranked by title; each costs one small excerpt file
   var bundle = null;
-  var latest = 0;
 
   // Loads Pagefind once; init() starts fetching its WebAssembly and metadata without waiting
   // for them (a search waits for them itself).
@@ -146,23 +145,42 @@
       .map(function (entry) { return entry.data; });
   }
 
+  // One search at a time. A search holds the page's thread while Pagefind scores the pages
+  // that match (on a slow phone, most of a second for a word on most pages), so searching
+  // at every keystroke would queue searches for words the reader is still typing, each
+  // delaying the next keystroke and the last search. Instead, text typed while a search runs
+  // waits, and only the latest is searched when it ends; a search overtaken by newer text
+  // draws nothing and fetches no excerpts.
+  var waiting = null; // the text typed since the running search began, if any
+  var searching = false;
+
   function query(text) {
-    var asked = ++latest;
+    waiting = text;
+    if (!searching) next();
+  }
+
+  function next() {
+    var text = waiting;
+    waiting = null;
     if (!text.trim()) {
       meta.textContent = dialog.dataset.placeholder;
       list.replaceChildren();
       return;
     }
+    searching = true;
     pagefind().then(function (api) {
       return api.search(text);
     }).then(function (found) {
-      if (asked !== latest || !found) return null;
+      if (waiting !== null || !found) return null;
       return Promise.all(found.results.slice(0, SHOWN).map(function (result) { return result.data(); }))
         .then(function (pages) {
-          if (asked !== latest) return;
+          if (waiting !== null) return;
           meta.textContent = count(found.results.length);
           list.replaceChildren.apply(list, byTitle(text, pages).map(item));
         });
+    }).finally(function () {
+      searching = false;
+      if (waiting !== null) next();
     });
   }
 
