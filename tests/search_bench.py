@@ -5,14 +5,15 @@ CPU slowed 4× (Emulation.setCPUThrottlingRate).
 
 What is measured is what a reader waits for: the page is loaded and left alone for a moment
 (IDLE_S, as a reader glances at it before searching), then the search box is clicked and the
-query typed (all at once); the time runs from the typing (the time stamp of the input event,
-which the browser sets when the keystroke arrives, before the page handles it) to the first
-result drawn (the frame after it is inserted), so that whatever still loads or runs when the
-reader types counts in the wait, and the driver's own work around the typing (Playwright's
-checks of the box, run in the slowed page) does not. Whatever the
-page loads for search before the click is counted apart (preload: Pagefind's script,
-WebAssembly and metadata, loaded when the page is idle); the bytes after the click are the
-query's own: its words' index parts and the excerpts of the results drawn.
+query entered. Entered at once (as an input method commits a word, or a paste), the time runs
+from the input event's time stamp (the page, idle, receives it at once) to the first result
+drawn (the frame after it is inserted), so that whatever still loads or runs when the reader
+types counts, and the driver's own work around the typing (Playwright's checks of the box, in
+the slowed page) does not. Typed key by key (TYPIST), it runs from the moment the last key
+was pressed to the results drawn for the whole word. Whatever the page loads for search
+before the click is counted apart (preload: Pagefind's script, WebAssembly and metadata,
+loaded when the page is idle); the bytes after the click are the query's own: its words'
+index parts and the excerpts of the results drawn.
 
 Chromium slows only a page's main thread this way, not its workers: the archive's search
 runs on the main thread, so the time measured is the reader's whole wait.
@@ -36,18 +37,13 @@ IDLE_S = 2
 # Queries in each language (tests/synthetic.py): a county's name, as readers mostly search,
 # and a word that nearly every synthetic page holds (its vocabulary has only 20 words): the
 # worst case, since Pagefind's cost grows with the results. Each arrives at once, as a
-# Chinese input method commits a word (or as a pasted word); the English word also typed
-# key by key, as readers type English, KEY_DELAY_MS apart (a brisk typist), its wait from
-# the last key.
+# Chinese input method commits a word (or as a pasted word); the English word is also typed
+# key by key (TYPIST), as readers type English.
 QUERIES = {"zh": ("", {"name": (county_name(7)[0], False), "word": ("草莓", False)}),
            "en": ("en/", {"name": (county_name(7)[1], False), "word": ("strawberry", False),
                           "word_typed": ("strawberry", True)})}
-KEY_DELAY_MS = 150
-# Once results are drawn after the last key, how long a later search (of the whole query,
-# after one of its beginning) may still take to draw.
-SETTLE_MS = 3000
-# The page's clock (ms) at the last input event's time stamp, and at the frame after each
-# drawing of the results list.
+# The page's clock (ms) at the input event's time stamp (set as the page receives it; the page
+# is idle then) and at the frame after each drawing of the results list.
 CLOCK = """
 window.__drawn = [];
 addEventListener("input", (event) => { window.__typed = event.timeStamp; }, true);
@@ -56,6 +52,24 @@ new MutationObserver((changes) => {
   requestAnimationFrame(() => setTimeout(() => { window.__drawn.push(performance.now()); }));
 }).observe(document, {subtree: true, childList: true});
 """
+# A brisk typist in the page: a key every KEY_DELAY_MS, each handled when the page's thread
+# is free, as the browser holds a real key until then. The wait runs from when the last key
+# was pressed, not handled; a key's lag is how late it was handled.
+KEY_DELAY_MS = 150
+TYPIST = """([text, delay]) => new Promise((typed) => {
+  const box = document.querySelector("input.md-search__input");
+  const start = performance.now();
+  const lags = [];
+  [...text].forEach((key, i) => setTimeout(() => {
+    lags.push(performance.now() - (start + i * delay));
+    box.value = text.slice(0, i + 1);
+    box.dispatchEvent(new InputEvent("input", {inputType: "insertText", data: key, bubbles: true}));
+    if (i === text.length - 1) typed({last: start + i * delay, lag: Math.max(...lags)});
+  }, i * delay));
+})"""
+# After results are drawn following the last key, how long a search still running (of the
+# whole word, after one of its beginning) may take to draw.
+SETTLE_MS = 3000
 
 
 def gzipped_size(path: Path) -> int:
@@ -107,16 +121,19 @@ def first_query(site: Path, runs: int = 3) -> dict[str, float]:
             for lang, (root, queries) in QUERIES.items():
                 preloads = []
                 for kind, (query, typed) in queries.items():
-                    times, cpus, sizes = [], [], []
+                    times, cpus, sizes, lags = [], [], [], []
                     for _ in range(runs):
-                        seconds, cpu, preloaded, transferred = _one_query(browser, base, root, query, typed, site)
+                        seconds, cpu, preloaded, transferred, lag = _one_query(browser, base, root, query, typed, site)
                         times.append(seconds)
                         cpus.append(cpu)
                         preloads.append(preloaded)
                         sizes.append(transferred)
+                        lags.append(lag)
                     figures[f"{lang}_{kind}_query_kb"] = int(statistics.median(sizes)) // 1024
                     figures[f"{lang}_{kind}_first_result_s"] = round(statistics.median(times), 2)
                     figures[f"{lang}_{kind}_main_thread_cpu_s"] = round(statistics.median(cpus), 3)
+                    if typed:
+                        figures[f"{lang}_{kind}_key_lag_ms"] = round(statistics.median(lags))
                 figures[f"{lang}_preload_kb"] = int(statistics.median(preloads)) // 1024
             browser.close()
     finally:
@@ -124,10 +141,11 @@ def first_query(site: Path, runs: int = 3) -> dict[str, float]:
     return figures
 
 
-def _one_query(browser, base: str, root: str, query: str, typed: bool, site: Path) -> tuple[float, int, int]:
+def _one_query(browser, base: str, root: str, query: str, typed: bool, site: Path) -> tuple:
     """Seconds from typing the query (its last key) to its results drawn, and of the main
-    thread's CPU in that time; gzipped bytes loaded for search before the click into the
-    search box and after it."""
+    thread's CPU until they are first drawn; gzipped bytes loaded for search before the click
+    into the search box and after it; for a query typed key by key, the longest lag of a key
+    (ms)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -142,8 +160,11 @@ def _one_query(browser, base: str, root: str, query: str, typed: bool, site: Pat
     search = page.locator("input.md-search__input")
     search.click()
     cpu = _main_thread_cpu(cdp)
+    lag = 0.0
     if typed:
-        search.press_sequentially(query, delay=KEY_DELAY_MS)
+        keys = page.evaluate(TYPIST, [query, KEY_DELAY_MS])
+        page.evaluate("(last) => { window.__typed = last; }", keys["last"])
+        lag = keys["lag"]
     else:
         search.fill(query)
     page.wait_for_function("window.__drawn.some((time) => time > window.__typed)", polling=100, timeout=120_000)
@@ -152,7 +173,7 @@ def _one_query(browser, base: str, root: str, query: str, typed: bool, site: Pat
         page.wait_for_timeout(SETTLE_MS)
     wait = page.evaluate("(Math.max(...window.__drawn) - window.__typed) / 1000")
     context.close()
-    return wait, cpu, _bytes(requested[:before], base, site), _bytes(requested[before:], base, site)
+    return wait, cpu, _bytes(requested[:before], base, site), _bytes(requested[before:], base, site), lag
 
 
 def _main_thread_cpu(cdp) -> float:

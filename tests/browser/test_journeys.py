@@ -82,6 +82,60 @@ def test_a_chinese_query_never_matches_a_single_character_inside_another_word(pa
     assert "economic-forest" not in hrefs[0], hrefs[:3]  # 林业 holds 林 but not 林西
 
 
+# Pagefind's module as the page loads it, behind a stand-in that logs each search: what the
+# search box asks Pagefind for, whatever is drawn.
+SEARCHES_LOGGED = """
+import * as pagefind from "./pagefind.js?unlogged";
+window.__searches = [];
+export const {createInstance, debouncedSearch, destroy, filters, init, mergeIndex, options, preload} = pagefind;
+export function search(term, ...rest) {
+  if (term) window.__searches.push(term);
+  return pagefind.search(term, ...rest);
+}
+"""
+
+
+def log_searches(page):
+    def respond(route):
+        if route.request.url.endswith("?unlogged"):
+            route.continue_()
+        else:
+            route.fulfill(body=SEARCHES_LOGGED, content_type="text/javascript")
+    page.route("**/pagefind/pagefind.js*", respond)
+
+
+def test_a_word_typed_key_by_key_is_searched_once_the_typing_pauses(page, base_url):
+    """A search per key would search "s", "st"…, which nearly every page matches, and hold up
+    the next keys on a slow phone with a large archive."""
+    log_searches(page)
+    page.goto(base_url + "en/")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("strawberry")  # keys far closer together than the pause
+    page.locator(".md-search-result__item > a").first.wait_for()
+    assert page.evaluate("window.__searches") == ["strawberry"]
+    assert "taibus-strawberry-" in page.locator(".md-search-result__item > a").first.get_attribute("href")
+
+
+def test_a_word_is_searched_once_the_input_method_commits_it(page, base_url):
+    """A Chinese input method shows its spelling in the box (caomei) while the reader picks the
+    word: nothing is searched until it commits 草莓, and then at once."""
+    log_searches(page)
+    page.goto(base_url)
+    page.locator("input.md-search__input").click()
+    cdp = page.context.new_cdp_session(page)
+    for spelling in ("c", "cao", "caomei"):
+        cdp.send("Input.imeSetComposition", {"text": spelling, "selectionStart": len(spelling),
+                                             "selectionEnd": len(spelling)})
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__searches || []") == []
+    cdp.send("Input.insertText", {"text": "草莓"})
+    page.locator(".md-search-result__item > a").first.wait_for()
+    assert page.evaluate("window.__searches") == ["草莓"]
+    hrefs = [link.get_attribute("href") for link in page.locator(".md-search-result__item > a").all()]
+    assert any("taibus-strawberry-" in href for href in hrefs[:3]), hrefs[:3]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_search_keys_open_move_and_follow_like_materials(page, base_url, lang):
     page.goto(base_url + LANG_ROOTS[lang] + "about/")

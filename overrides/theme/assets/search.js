@@ -184,7 +184,25 @@
     });
   }
 
-  input.addEventListener("input", function () { query(input.value); });
+  // A reader typing a word key by key is searched for when the typing pauses (PAUSE_MS
+  // after a key): a search for each beginning of the word ("s", "st"…, which most pages
+  // match) would hold the page's thread while the next keys wait. A word arriving at once (a
+  // Chinese input method committing it, a paste) is searched for at once; while an input
+  // method is still composing, the box holds its spelling (caom for 草莓), and nothing is
+  // searched until the word is committed.
+  var PAUSE_MS = 200;
+  var pause = 0;
+  input.addEventListener("input", function (event) {
+    clearTimeout(pause);
+    if (event.isComposing) return;
+    var key = (event.inputType === "insertText" && (event.data || "").length === 1) || /^delete/.test(event.inputType || "");
+    if (key) pause = setTimeout(function () { query(input.value); }, PAUSE_MS);
+    else query(input.value);
+  });
+  input.addEventListener("compositionend", function () {
+    clearTimeout(pause);
+    query(input.value);
+  });
   input.addEventListener("focus", function () {
     toggle.checked = true;
     preload();
