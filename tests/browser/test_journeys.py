@@ -243,3 +243,6 @@ def test_search_dialog_screenshots_for_review(page_factory, base_url, lang, widt
     page.locator(".md-search-result__item > a").first.wait_for()
     page.screenshot(path=str(SCREENSHOTS / f"search-{lang}-{name}.png"))
     assert page.locator(".md-search-result__item").count() >= 2
+    # An excerpt cut after a comma starts with the words, not the comma.
+    excerpts = [text.strip() for text in page.locator(".md-search-result__article p").all_inner_texts()]
+    assert not [text for text in excerpts if re.match(r"[，、；：。,;:.]", text)], excerpts

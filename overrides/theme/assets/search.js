@@ -112,12 +112,18 @@
     return excerpt;
   }
 
+  // Pagefind starts an excerpt at a word, in Chinese often just after a comma: the excerpt
+  // starts at the word.
+  function fromFirstWord(excerpt) {
+    return excerpt.replace(/^[\s\u200b，、；：。,;:.]+/, "");
+  }
+
   function item(data) {
     var sections = (data.sub_results || []).filter(function (section) {
       return section.url !== data.url && section.title !== data.meta.title;
     }).slice(0, 3);
     var html = '<a href="' + data.url + '" class="md-search-result__link" tabindex="-1">' +
-      article(data.meta.title || data.url, withoutTitle(data.excerpt || "", data.meta.title || ""), 1) + "</a>";
+      article(data.meta.title || data.url, fromFirstWord(withoutTitle(data.excerpt || "", data.meta.title || "")), 1) + "</a>";
     if (sections.length) {
       var more = sections.length === 1 ? dialog.dataset.moreOne : dialog.dataset.moreOther.replace("#", String(sections.length));
       html += '<details class="md-search-result__more"><summary tabindex="-1"><div>' + escape(more) + "</div></summary>" +
