@@ -84,7 +84,7 @@ class Archive:
             testimonies = [record] if record is not None else self.testimonies.values()
             return [version.origin.file for testimony in testimonies for version in testimony.versions.values()]
         if record is not None:
-            return [self.origins[(kind, record.file if kind == "sources" else record.id)].file]
+            return [self.origins[(kind, _key(kind, record))].file]
         return [origin.file for (of_kind, _), origin in self.origins.items() if of_kind == kind]
 
     def last_changed(self, files: list[str]) -> PartialDate | None:
@@ -225,6 +225,11 @@ def totals(projects) -> Totals:
     return Totals(sum_figures(funds), sum_figures(people), giving)
 
 
+def _key(kind: str, record) -> str:
+    """How the archive knows a record of `kind`: a source by its article's file, others by id."""
+    return record.file if kind == "sources" else record.id
+
+
 def _register(archive: Archive, kind: str, key: str, loaded: Loaded, problems: list[Problem]) -> None:
     table = getattr(archive, kind)
     field_name = "file" if kind == "sources" else "id"
@@ -326,8 +331,7 @@ def build_archive(root: Path, data_dir: Path | None = None, testimonies_dir: Pat
     archive.coverage = loaded.pop("coverage")
     for kind, items in loaded.items():
         for item in items:
-            key = item.record.file if kind == "sources" else item.record.id
-            _register(archive, kind, key, item, problems)
+            _register(archive, kind, _key(kind, item.record), item, problems)
             gaps = translation_gaps(item.record, item.origin)
             if gaps:
                 archive.gaps += gaps

@@ -34,6 +34,10 @@ class PartialDate:
                 raise MessageError("date.day", date=text) from None
         return cls(year, month, day)
 
+    def first_day(self) -> datetime.date:
+        """The first day it covers (1 January for a year): for what needs a whole date."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
     @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"

@@ -40,7 +40,7 @@ def _changed(archive: Archive, testimony, lang: str, built: datetime.datetime) -
     day = archive.last_changed([testimony.version(lang).origin.file])
     if day is None:
         return built
-    return datetime.datetime(day.year, day.month or 1, day.day or 1, tzinfo=datetime.timezone.utc)
+    return datetime.datetime.combine(day.first_day(), datetime.time(), datetime.timezone.utc)
 
 
 def newest_accounts(archive: Archive, lang: str, built: datetime.datetime) -> list[tuple[datetime.datetime, object]]:

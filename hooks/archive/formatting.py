@@ -10,7 +10,6 @@ digits (3933平方公里); English writes millions and billions in words and gro
 """
 from __future__ import annotations
 
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -112,4 +111,4 @@ def format_date(date: PartialDate, lang: str, labels: Labels) -> str:
 
 @lru_cache(maxsize=65536)
 def _babel_date(date: PartialDate, lang: str, pattern: str) -> str:
-    return babel_format_date(datetime.date(date.year, date.month or 1, date.day or 1), pattern, locale=_locale(lang))
+    return babel_format_date(date.first_day(), pattern, locale=_locale(lang))

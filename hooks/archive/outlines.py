@@ -60,6 +60,11 @@ def districts_of(province: str) -> list[str]:
             "ORDER BY district", (province,))]
 
 
+def longitude_scale(south: float, north: float) -> float:
+    """How much shorter a degree of longitude is than one of latitude, at the middle latitude."""
+    return math.cos(math.radians((south + north) / 2))
+
+
 @dataclass(frozen=True)
 class Projection:
     """Degrees to drawing units: x grows east, y grows south (SVG's way)."""
@@ -75,7 +80,7 @@ class Projection:
         """The projection that fits `bounds` (west, south, east, north) into the box, centred,
         keeping proportions."""
         west, south, east, north = bounds
-        cos_mid = math.cos(math.radians((south + north) / 2))
+        cos_mid = longitude_scale(south, north)
         wide, tall = (east - west) * cos_mid, north - south
         scale = min((width - 2 * margin) / wide, (height - 2 * margin) / tall)
         return cls(west, north, cos_mid, scale, (width - wide * scale) / 2, (height - tall * scale) / 2)

@@ -7,13 +7,12 @@ a template.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .archive import Archive
-from .outlines import Projection, bounds, centroid, districts_of, largest_ring, outline, path_data, project
+from .outlines import Projection, bounds, centroid, districts_of, largest_ring, longitude_scale, outline, path_data, project
 from .strict_yaml import parse
 
 WIDTH = 480  # drawing units; a phone's column of about 360 px shows the map at three quarters
@@ -81,7 +80,7 @@ def _shapes(region: str, partner: str, counties: tuple, districts: tuple) -> tup
         outlines[key] = outline(partner, partner, name)
     frame = _frame([polygons for key, polygons in outlines.items() if key != "region" and polygons],
                    bounds(outlines["region"]))
-    cos_mid = math.cos(math.radians((frame[1] + frame[3]) / 2))
+    cos_mid = longitude_scale(frame[1], frame[3])
     height = round(2 * MARGIN + (frame[3] - frame[1]) * (WIDTH - 2 * MARGIN) / ((frame[2] - frame[0]) * cos_mid))
     projection = Projection.fitting(frame, WIDTH, height, MARGIN)
     shapes = {}
@@ -91,8 +90,7 @@ def _shapes(region: str, partner: str, counties: tuple, districts: tuple) -> tup
         drawn = project(polygons, projection, TOLERANCE, SMALLEST)
         ring = largest_ring(drawn)
         x, y = centroid(ring)
-        box = (min(p[0] for p in ring), min(p[1] for p in ring), max(p[0] for p in ring), max(p[1] for p in ring))
-        shapes[key] = _Shape(path_data(drawn), round(x, 1), round(y, 1), box)
+        shapes[key] = _Shape(path_data(drawn), round(x, 1), round(y, 1), bounds([[ring]]))
     return height, shapes
 
 
@@ -103,7 +101,7 @@ def _frame(places: list, region: tuple[float, float, float, float]) -> tuple[flo
     a few pixels wide on a phone, so the map shows the part of it where the places are."""
     west, south, east, north = bounds([polygon for polygons in places for polygon in polygons])
     south, north = south - PAD, north + PAD
-    cos_mid = math.cos(math.radians((south + north) / 2))
+    cos_mid = longitude_scale(south, north)
     west, east = west - PAD / cos_mid, east + PAD / cos_mid
     wanted = (north - south) * (WIDTH - 2 * MARGIN) / (TALLEST - 2 * MARGIN) / cos_mid  # degrees of longitude
     if east - west < wanted:
@@ -125,9 +123,10 @@ def pairing_map(archive: Archive, places: dict, labels, lang: str) -> PairingMap
     named = {key: district for key, district in places["districts"].items() if district["name"] in districts_of(partner)}
     links_by_name = [(key, cid) for cid, county in counties.items() for pairing in county.pairings
                      for key, district in named.items() if (pairing.district.zh or "").endswith(district["name"])]
+    linked = sorted({key for key, _ in links_by_name})
     height, shapes = _shapes(region, partner,
                              tuple((cid, c.prefecture.zh, c.name.zh) for cid, c in counties.items()),
-                             tuple((key, named[key]["name"]) for key in sorted({key for key, _ in links_by_name})))
+                             tuple((key, named[key]["name"]) for key in linked))
     if "region" not in shapes or "partner" not in shapes or not any(cid in shapes for cid in counties):
         return None
     # Names keep off the small areas (counties, districts) as well as off each other.
@@ -142,7 +141,7 @@ def pairing_map(archive: Archive, places: dict, labels, lang: str) -> PairingMap
     drawn_counties = [area(cid, county.name, county.name.get(lang) or county.name.zh, cid in paired)
                       for cid, county in counties.items() if cid in shapes]
     drawn_districts = {key: area(key, labels.get(f"map.place.{key}"), labels.get(f"map.place.{key}"))
-                       for key in sorted({key for key, _ in links_by_name}) if key in shapes}
+                       for key in linked if key in shapes}
     by_id = {county.key: county for county in drawn_counties}
     links = [(drawn_districts[key], by_id[cid]) for key, cid in links_by_name if key in drawn_districts and cid in by_id]
     # The region and the partner city are named last, where the places' names left room.

@@ -80,8 +80,8 @@
 
   // The page's heading is indexed (Pagefind matches Chinese titles reliably only in the
   // page's text), so an excerpt from the top of a page begins with the title, or with its
-  // end, which the result already shows above it. That beginning is dropped, with the marks
-  // and the full stop around it; any other excerpt is left as it is.
+  // end, which the result already shows above it. That beginning is dropped, with its marks
+  // (the full stop after it goes with fromFirstWord); any other excerpt is left as it is.
   function withoutTitle(excerpt, title) {
     // Where the excerpt's text continues after `text` (tags, spaces and Pagefind's zero-width
     // word breaks aside), if it starts with it and a word ends there; otherwise -1.
@@ -107,13 +107,13 @@
       // The excerpt starts at a word: after a space, or at any character of Chinese.
       if (start > 0 && !/\s/.test(title.charAt(start - 1)) && !/[^\x00-\u024f]/.test(title.charAt(start))) continue;
       var end = after(title.slice(start).replace(/\s+/g, ""));
-      if (end >= 0) return excerpt.slice(end).replace(/^(<\/mark>)?[\s\u200b.。:：]*/, "");
+      if (end >= 0) return excerpt.slice(end).replace(/^<\/mark>/, "");
     }
     return excerpt;
   }
 
-  // Pagefind starts an excerpt at a word, in Chinese often just after a comma: the excerpt
-  // starts at the word.
+  // Pagefind starts an excerpt at a word, in Chinese often just after a comma, and one with
+  // its title dropped starts with what followed the title: the excerpt starts at the word.
   function fromFirstWord(excerpt) {
     return excerpt.replace(/^[\s\u200b，、；：。,;:.]+/, "");
   }
