@@ -146,3 +146,16 @@ def test_a_corrections_address_set_for_the_site_is_the_footers_link(tmp_path):
     assert build(project, env={"CORRECTIONS_URL": "mailto:corrections@example.org"}).returncode == 0
     assert '<a href="mailto:corrections@example.org">Report a mistake</a>' in page(project, "en/projects/")
     assert '<a href="mailto:corrections@example.org">报告错误</a>' in page(project, "counties/linxi/")
+
+
+def test_no_cell_of_an_index_table_is_left_blank(site_dir):
+    """A value the articles do not give shows a dash: a blank cell reads as a page that broke,
+    and on a phone as a label with nothing under it."""
+    cell = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
+    blank = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        for table in re.findall(r"<table[^>]*data-cards.*?</table>", path.read_text(encoding="utf-8"), re.S):
+            empty = [text for text in cell.findall(table) if not re.sub(r"<[^>]+>", "", text).strip()]
+            if empty:
+                blank[str(path.relative_to(site_dir))] = len(empty)
+    assert not blank, blank
