@@ -102,6 +102,19 @@ def test_search_leaves_out_what_repeats_from_page_to_page(site):
     assert not [url for url, text in en.items() if url.startswith(records) and short_name in text]
 
 
+def test_search_finds_each_milestone_and_each_county_summary_once(site):
+    en = indexed_pages(site / "site")["en"]
+    # A milestone has no page of its own: its county's profile holds it in the index; the
+    # timeline, the home page and its project's page list it too, but not in the index.
+    milestone = "Linxi eggs go on sale in Beijing"
+    assert milestone in page(site, "en/projects/linxi-egg-farm") and milestone in page(site, "en")
+    assert [url for url, text in en.items() if milestone in text] == ["/en/counties/linxi/"]
+    # The cards of the home page and of the counties' index repeat each county's summary.
+    summary = "Linxi County is paired with Fengtai District."
+    assert summary in page(site, "en") and summary in page(site, "en/counties")
+    assert [url for url, text in en.items() if summary in text] == ["/en/counties/linxi/"]
+
+
 def test_no_page_asks_a_third_party(site):
     # Scripts, images, styles, fonts and icons load by themselves; links only when followed.
     loads = re.compile(r'(?:\bsrc="|<link\b[^>]*\bhref="|url\()(https?:)?//([^/"\')]+)')
