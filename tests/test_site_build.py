@@ -100,6 +100,9 @@ def test_search_leaves_out_what_repeats_from_page_to_page(site):
     assert short_name in page(site, "en/testimonies/dai-shusen")
     records = ("/en/projects/", "/en/counties/", "/en/testimonies/")
     assert not [url for url, text in en.items() if url.startswith(records) and short_name in text]
+    # A source's missing date is shown on its page but says nothing to search for.
+    assert "not given in the text" in page(site, "en/sources/000_8690be5daf756306")
+    assert not [url for url, text in en.items() if "not given in the text" in text]
 
 
 def test_search_finds_each_milestone_and_each_county_summary_once(site):
@@ -113,6 +116,15 @@ def test_search_finds_each_milestone_and_each_county_summary_once(site):
     summary = "Linxi County is paired with Fengtai District."
     assert summary in page(site, "en") and summary in page(site, "en/counties")
     assert [url for url, text in en.items() if summary in text] == ["/en/counties/linxi/"]
+
+
+def test_no_block_of_a_page_is_glued_into_a_paragraph(site):
+    # A template comment that swallows the blank line after a paragraph puts the next table or
+    # list inside it (<p>intro<table>): browsers split them again, but Pagefind's reader
+    # kept the table, and its data-pagefind-ignore was lost.
+    glued = re.compile(r"<p>(?:(?!</p>).)*?<(table|div|dl|ul|ol|figure|h[1-6]|details)\b", re.S)
+    pages = [(built, glued.search(built.read_text(encoding="utf-8"))) for built in (site / "site").rglob("*.html")]
+    assert not [(str(built.relative_to(site / "site")), found.group(0)[-80:]) for built, found in pages if found]
 
 
 def test_no_page_asks_a_third_party(site):

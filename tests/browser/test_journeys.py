@@ -246,3 +246,8 @@ def test_search_dialog_screenshots_for_review(page_factory, base_url, lang, widt
     # An excerpt cut after a comma starts with the words, not the comma.
     excerpts = [text.strip() for text in page.locator(".md-search-result__article p").all_inner_texts()]
     assert not [text for text in excerpts if re.match(r"[，、；：。,;:.]", text)], excerpts
+    # Nor with the page's heading, which the result shows above it (an article's headline,
+    # though its result is titled by its short name in quotation marks).
+    source = page.locator(".md-search-result__item", has=page.locator("a[href*='sources/004_']")).first
+    headline = "京蒙协作赋能" if lang == "zh" else "Beijing–Inner Mongolia cooperation"
+    assert not source.locator(".md-search-result__article p").first.inner_text().strip().startswith(headline)

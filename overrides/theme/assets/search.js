@@ -118,12 +118,19 @@
     return excerpt.replace(/^[\s\u200b，、；：。,;:.]+/, "");
   }
 
+  // The page's heading as indexed: a source's result is titled by its short name in quotation
+  // marks (《…》, “…”), while its heading is the article's full headline.
+  function heading(data) {
+    var h1 = (data.anchors || []).filter(function (anchor) { return anchor.element === "h1"; })[0];
+    return h1 ? h1.text : data.meta.title || "";
+  }
+
   function item(data) {
     var sections = (data.sub_results || []).filter(function (section) {
-      return section.url !== data.url && section.title !== data.meta.title;
+      return section.url !== data.url && section.title !== data.meta.title && section.title !== heading(data);
     }).slice(0, 3);
     var html = '<a href="' + data.url + '" class="md-search-result__link" tabindex="-1">' +
-      article(data.meta.title || data.url, fromFirstWord(withoutTitle(data.excerpt || "", data.meta.title || "")), 1) + "</a>";
+      article(data.meta.title || data.url, fromFirstWord(withoutTitle(data.excerpt || "", heading(data))), 1) + "</a>";
     if (sections.length) {
       var more = sections.length === 1 ? dialog.dataset.moreOne : dialog.dataset.moreOther.replace("#", String(sections.length));
       html += '<details class="md-search-result__more"><summary tabindex="-1"><div>' + escape(more) + "</div></summary>" +
