@@ -49,6 +49,7 @@ RELEVANCE = [
     ("zh", "林西", "counties/linxi/", 1),
     ("zh", "扎赉特", "counties/jalaid/", 1),
     ("zh", "太仆寺", "counties/taibus/", 1),
+    ("zh", "丰台", "counties/fengtai/", 1),  # the programme's profile before the projects named after it
     ("zh", "扶贫蛋", "projects/linxi-deqingyuan-egg-farm/", 1),
     ("zh", "草莓", "projects/taibus-strawberry-", 3),
     ("zh", "戴树森", "testimonies/dai-shusen/", 1),
@@ -57,6 +58,7 @@ RELEVANCE = [
     ("en", "Linxi", "en/counties/linxi/", 1),
     ("en", "Jalaid", "en/counties/jalaid/", 1),
     ("en", "Taibus", "en/counties/taibus/", 1),
+    ("en", "Fengtai", "en/counties/fengtai/", 1),
     ("en", "strawberry", "en/projects/taibus-strawberry-", 1),
     ("en", "Dai Shusen", "en/testimonies/dai-shusen/", 1),
     ("en", "egg", "en/projects/linxi-deqingyuan-egg-farm/", 1),

@@ -11,8 +11,9 @@
    when those are in, so that it does not reorder under the reader's pointer.
    Ranking: Pagefind's, without its penalty on long pages (a county's profile is long and
    names the county throughout); then, among the results drawn, those whose title holds the
-   whole query come first, the shortest title first: the page whose title is the query
-   leads (林西 → 林西县, Linxi → Linxi County). Pagefind's results carry no title, only their
+   whole query come first, a place's profile first and the shortest title first: the page
+   whose title is the query leads (林西 → 林西县, Linxi → Linxi County), and a place's
+   profile leads the records that name it (丰台 → Fengtai's programme). Pagefind's results carry no title, only their
    excerpt files do, so the title ranking looks at the results drawn and no further.
    Results are drawn in Material's markup, so they look as Material's own search did; the
    keys are Material's: f, s or / opens, arrows move, Enter follows, Escape closes. */
@@ -145,16 +146,18 @@
     return li;
   }
 
-  // Titles holding the whole query (each word of it, case aside) first, shortest first;
-  // otherwise Pagefind's order.
+  // Titles holding the whole query (each word of it, case aside) first: a place's profile
+  // (county.md.j2 marks it) before the records that name the place (丰台 → Fengtai's
+  // programme, then its projects), each shortest title first; otherwise Pagefind's order.
   function byTitle(text, pages) {
     var words = text.toLowerCase().split(/\s+/).filter(Boolean);
     function rank(data) {
       var title = (data.meta.title || "").toLowerCase();
-      return words.every(function (word) { return title.indexOf(word) >= 0; }) ? title.length : Infinity;
+      if (!words.every(function (word) { return title.indexOf(word) >= 0; })) return [2, 0];
+      return [data.meta.profile ? 0 : 1, title.length];
     }
     return pages.map(function (data, order) { return { data: data, rank: rank(data), order: order }; })
-      .sort(function (a, b) { return a.rank - b.rank || a.order - b.order; })
+      .sort(function (a, b) { return a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.order - b.order; })
       .map(function (entry) { return entry.data; });
   }
 
