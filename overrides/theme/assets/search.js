@@ -13,8 +13,9 @@
    names the county throughout); then, among the results drawn, those whose title holds the
    whole query come first, a place's profile first and the shortest title first: the page
    whose title is the query leads (林西 → 林西县, Linxi → Linxi County), and a place's
-   profile leads the records that name it (丰台 → Fengtai's programme). Pagefind's results carry no title, only their
-   excerpt files do, so the title ranking looks at the results drawn and no further.
+   profile leads the records that name it (丰台 → Fengtai's programme). Pagefind's results
+   carry no title, only their excerpt files do, so the title ranking looks at the results
+   drawn and no further.
    Results are drawn in Material's markup, so they look as Material's own search did; the
    keys are Material's: f, s or / opens, arrows move, Enter follows, Escape closes. */
 (function () {
@@ -127,11 +128,12 @@
   }
 
   function item(data) {
+    var top = heading(data);
     var sections = (data.sub_results || []).filter(function (section) {
-      return section.url !== data.url && section.title !== data.meta.title && section.title !== heading(data);
+      return section.url !== data.url && section.title !== data.meta.title && section.title !== top;
     }).slice(0, 3);
     var html = '<a href="' + data.url + '" class="md-search-result__link" tabindex="-1">' +
-      article(data.meta.title || data.url, fromFirstWord(withoutTitle(data.excerpt || "", heading(data))), 1) + "</a>";
+      article(data.meta.title || data.url, fromFirstWord(withoutTitle(data.excerpt || "", top)), 1) + "</a>";
     if (sections.length) {
       var more = sections.length === 1 ? dialog.dataset.moreOne : dialog.dataset.moreOther.replace("#", String(sections.length));
       html += '<details class="md-search-result__more"><summary tabindex="-1"><div>' + escape(more) + "</div></summary>" +
@@ -170,6 +172,13 @@
   var waiting = null; // the text typed since the running search began, if any
   var searching = false;
 
+  // From a key to the results drawn for the text typed so far, the list says it is being
+  // updated (aria-busy), so that assistive technology, and tests, wait for the final list.
+  function busy(state) {
+    if (state) list.setAttribute("aria-busy", "true");
+    else list.removeAttribute("aria-busy");
+  }
+
   function query(text) {
     waiting = text;
     if (!searching) next();
@@ -181,6 +190,7 @@
     if (!text.trim()) {
       meta.textContent = dialog.dataset.placeholder;
       list.replaceChildren();
+      busy(false);
       return;
     }
     searching = true;
@@ -197,6 +207,7 @@
     }).finally(function () {
       searching = false;
       if (waiting !== null) next();
+      else busy(false);
     });
   }
 
@@ -211,6 +222,7 @@
   input.addEventListener("input", function (event) {
     clearTimeout(pause);
     if (event.isComposing) return;
+    busy(true);
     var key = (event.inputType === "insertText" && (event.data || "").length === 1) || /^delete/.test(event.inputType || "");
     if (key) pause = setTimeout(function () { query(input.value); }, PAUSE_MS);
     else query(input.value);
