@@ -151,6 +151,7 @@ def test_search_keys_open_move_and_follow_like_materials(page, base_url, lang):
     search = page.locator("input.md-search__input")
     assert search.evaluate("element => element === document.activeElement")
     search.press_sequentially("Linxi" if lang == "en" else "林西")
+    page.locator(".md-search-result__list:not([aria-busy])").wait_for(state="attached")
     page.locator(".md-search-result__item > a").first.wait_for()
     page.keyboard.press("ArrowDown")
     first = page.locator(".md-search-result__item > a").first
@@ -248,6 +249,7 @@ def test_search_dialog_screenshots_for_review(page_factory, base_url, lang, widt
     if width < 1220:  # Material shows the search box behind a button on narrow screens
         page.locator("label.md-header__button[for='__search']").click()
     page.locator("input.md-search__input").press_sequentially("草莓" if lang == "zh" else "strawberry")
+    page.locator(".md-search-result__list:not([aria-busy])").wait_for(state="attached")
     page.locator(".md-search-result__item > a").first.wait_for()
     page.screenshot(path=str(SCREENSHOTS / f"search-{lang}-{name}.png"))
     assert page.locator(".md-search-result__item").count() >= 2
