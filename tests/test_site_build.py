@@ -100,6 +100,12 @@ def test_search_leaves_out_what_repeats_from_page_to_page(site):
     assert short_name in page(site, "en/testimonies/dai-shusen")
     records = ("/en/projects/", "/en/counties/", "/en/testimonies/")
     assert not [url for url, text in en.items() if url.startswith(records) and short_name in text]
+    # A section left out of search leaves its heading out too: the headings ran together in
+    # excerpts ("Funding. Beneficiaries. Sources.") and matched their words on every page.
+    assert "Funding" in page(site, "en/projects/linxi-egg-farm")
+    headings = re.compile(r"\b(Funding|Beneficiaries|Milestones|Accounts|Sources|What cites this article)\.")
+    record_pages = re.compile(r"/en/(projects|counties|testimonies|sources)/[^/]+/$")
+    assert not [url for url, text in en.items() if record_pages.match(url) and headings.search(text)]
     # A source's missing date is shown on its page but says nothing to search for.
     assert "not given in the text" in page(site, "en/sources/000_8690be5daf756306")
     assert not [url for url, text in en.items() if "not given in the text" in text]

@@ -6,8 +6,9 @@ node_modules by the Makefile; its binary segments Chinese) reads the built pages
 `<html lang>`, split into small files that a query fetches only as it needs them, so a
 reader's first search costs the same at any size of archive (BENCHMARKS.md). Which part of a
 page is indexed, and how much its title weighs, the templates say with data-pagefind-*
-attributes (overrides/theme/main.html, overrides/archive/); what the templates repeat on every
-page of a kind is left out here (EXCLUDED). overrides/theme/assets/search.js queries the index
+attributes (overrides/theme/main.html, overrides/archive/: a section left out of search
+has its heading left out too); what the templates repeat on every page of a kind is left out
+here (EXCLUDED). overrides/theme/assets/search.js queries the index
 from Material's search box.
 """
 from __future__ import annotations
