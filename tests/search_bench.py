@@ -67,9 +67,15 @@ TYPIST = """([text, delay]) => new Promise((typed) => {
     if (i === text.length - 1) typed({last: start + i * delay, lag: Math.max(...lags)});
   }, i * delay));
 })"""
-# After results are drawn following the last key, how long a search still running (of the
-# whole word, after one of its beginning) may take to draw.
-SETTLE_MS = 3000
+# The results of the whole typed word are drawn: the search box no longer marks its list busy
+# (a search of one of the word's beginnings may have drawn first), and the frame after that
+# drawing has been timed.
+SETTLED = """() => new Promise((settled) => {
+  const list = document.querySelector(".md-search-result__list");
+  const check = () => list.hasAttribute("aria-busy") ? setTimeout(check, 100)
+    : requestAnimationFrame(() => setTimeout(settled));
+  check();
+})"""
 
 
 def gzipped_size(path: Path) -> int:
@@ -170,7 +176,7 @@ def _one_query(browser, base: str, root: str, query: str, typed: bool, site: Pat
     page.wait_for_function("window.__drawn.some((time) => time > window.__typed)", polling=100, timeout=120_000)
     cpu = _main_thread_cpu(cdp) - cpu
     if typed:
-        page.wait_for_timeout(SETTLE_MS)
+        page.evaluate(SETTLED)
     wait = page.evaluate("(Math.max(...window.__drawn) - window.__typed) / 1000")
     context.close()
     return wait, cpu, _bytes(requested[:before], base, site), _bytes(requested[before:], base, site), lag

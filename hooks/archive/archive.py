@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from .dates import PartialDate
 from .load import Loaded, Origin, TestimonyVersion, load_records, load_testimonies
 from .messages import Message
-from .models import LANGS, County, Figure, GlossaryTerm, Milestone, Project, Source, TestimonyMeta, Text
+from .models import LANGS, County, Figure, GlossaryTerm, Milestone, Project, Source, TestimonyMeta, Text, key_field
 from .plausibility import plausibility_warnings
 from .problems import ArchiveError, Problem, dotted
 from .revisions import last_changed
@@ -226,13 +226,13 @@ def totals(projects) -> Totals:
 
 
 def _key(kind: str, record) -> str:
-    """How the archive knows a record of `kind`: a source by its article's file, others by id."""
-    return record.file if kind == "sources" else record.id
+    """How the archive knows a record of `kind` (models.key_field)."""
+    return getattr(record, key_field(kind))
 
 
 def _register(archive: Archive, kind: str, key: str, loaded: Loaded, problems: list[Problem]) -> None:
     table = getattr(archive, kind)
-    field_name = "file" if kind == "sources" else "id"
+    field_name = key_field(kind)
     if key in table:
         first = archive.origins[(kind, key)]
         problems.append(Problem(loaded.origin.file, loaded.origin.line(field_name), field_name,

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .characters import check_characters
 from .markup_safety import unsafe_markup
 from .messages import Message
-from .models import AUDIT_KINDS, LANGS, RECORD_KINDS, SLUG_MAX, SLUG_PATTERN, TestimonyMeta
+from .models import AUDIT_KINDS, LANGS, RECORD_KINDS, SLUG_MAX, SLUG_PATTERN, TestimonyMeta, key_field
 from .problems import Problem
 from .scaffold import PLACEHOLDER
 from .strict_yaml import Document, YamlProblem, parse
@@ -125,7 +125,7 @@ def _validate_blocks(doc: Document, file: str, kind: str, model: type[BaseModel]
             # Counted as known: references to it are not reported a second time. The file name
             # too, in case the id itself is what is wrong.
             stem = Path(file).stem
-            invalid.update({str(block.get("file" if kind == "sources" else "id")), stem, f"{stem}.txt"})
+            invalid.update({str(block.get(key_field(kind))), stem, f"{stem}.txt"})
 
 
 def _parse_files(paths: list[Path]) -> list[Document | YamlProblem]:

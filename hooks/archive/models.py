@@ -332,5 +332,12 @@ RECORD_KINDS = {
     "sources": Source,
     "glossary": GlossaryTerm,
 }
+
+
+def key_field(kind: str) -> str:
+    """The field a record of `kind` is known by: a source by its article's file, others by id."""
+    return "file" if kind == "sources" else "id"
+
+
 # Folders of data/ that hold checked files but make no pages.
 AUDIT_KINDS = {"coverage": Coverage}
