@@ -137,9 +137,15 @@ def test_a_word_is_searched_once_the_input_method_commits_it(page, base_url):
                                              "selectionEnd": len(spelling)})
     page.wait_for_timeout(500)
     assert page.evaluate("window.__searches || []") == []
+    page.evaluate("""() => { window.__busy = [];
+      const list = document.querySelector(".md-search-result__list");
+      new MutationObserver(() => window.__busy.push(list.getAttribute("aria-busy")))
+        .observe(list, {attributes: true, attributeFilter: ["aria-busy"]}); }""")
     cdp.send("Input.insertText", {"text": "草莓"})
+    page.locator(".md-search-result__list:not([aria-busy])").wait_for(state="attached")
     page.locator(".md-search-result__item > a").first.wait_for()
     assert page.evaluate("window.__searches") == ["草莓"]
+    assert page.evaluate("window.__busy") == ["true", None]  # busy while the committed word is searched
     hrefs = [link.get_attribute("href") for link in page.locator(".md-search-result__item > a").all()]
     assert any("taibus-strawberry-" in href for href in hrefs[:3]), hrefs[:3]
 

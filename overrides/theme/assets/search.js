@@ -229,6 +229,7 @@
   });
   input.addEventListener("compositionend", function () {
     clearTimeout(pause);
+    busy(true);
     query(input.value);
   });
   input.addEventListener("focus", function () {
